@@ -1,0 +1,179 @@
+// The emulator's kernel: virtual clock, per-call cost and counting, execution limits, quotas and fault injection.
+// This file runs inside the add-on's vm context (one realm with build/Code.js): no Node APIs here.
+
+/** How an execution was started; it decides the time limit, as in Apps Script. */
+export type ExecutionKind = 'simple-trigger' | 'installable-trigger' | 'menu' | 'sidebar' | 'time-trigger' | 'direct';
+
+/** Time limits of one execution (Apps Script quotas page: 6 min a script; 30 s a simple trigger). */
+export const EXECUTION_LIMIT_MS: Record<ExecutionKind, number> = {
+  'simple-trigger': 30_000,
+  'installable-trigger': 360_000,
+  menu: 360_000,
+  sidebar: 360_000,
+  'time-trigger': 360_000,
+  direct: 360_000,
+};
+
+/** Apps Script's own message when an execution passes its time limit. */
+export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
+
+/** Cost of one call in simulated milliseconds: a fixed part plus a part per unit (cells, bytes, recipients). */
+export interface Cost {
+  base: number;
+  perUnit?: number;
+}
+
+export interface Fault {
+  /** `Service.method` or `Class.method`, as counted (for example `Range.setValues`, `MailApp.sendEmail`). */
+  method: string;
+  /** 1-based: the Nth call of that method from now on throws. */
+  nth: number;
+  message: string;
+  seen: number;
+  fired: boolean;
+}
+
+export interface ExecutionRecord {
+  kind: ExecutionKind;
+  name: string;
+  simulatedMs: number;
+  error?: string;
+}
+
+/** A quota per day (emails recipients, documents created), reset by `newDay()`. */
+export interface DailyQuota {
+  limit: number;
+  used: number;
+  /** Apps Script's error message when the quota is exhausted. */
+  message: string;
+}
+
+export class EmulatorError extends Error {}
+
+/** Thrown (and re-thrown on every later call) once an execution passes its limit: not recoverable by the script. */
+export class ExecutionKilled extends Error {}
+
+export class Runtime {
+  /** Simulated ms since the start of the current execution. */
+  elapsedMs = 0;
+  /** Simulated ms over every execution since the emulator started. */
+  totalMs = 0;
+  /** Calls counted per `Class.method` since the last `resetCounters()`. */
+  readonly calls = new Map<string, number>();
+  readonly faults: Fault[] = [];
+  readonly executions: ExecutionRecord[] = [];
+  readonly quotas = new Map<string, DailyQuota>();
+  private current: { kind: ExecutionKind; name: string; limitMs: number; killed: boolean } | null = null;
+
+  constructor(
+    private readonly costs: Record<string, Cost>,
+    /** Wall-clock epoch ms at which the emulated world starts (the `--as-of` date). */
+    public wallStartMs: number,
+  ) {}
+
+  /** The emulated wall clock: start time plus all simulated time so far. */
+  wallNow(): number {
+    return this.wallStartMs + this.totalMs;
+  }
+
+  /**
+   * Every emulated service method calls this first: it counts the call, charges its cost to the clock,
+   * fires an injected fault and enforces the execution's time limit.
+   */
+  call(method: string, units = 0): void {
+    if (this.current?.killed) throw new ExecutionKilled(TIME_LIMIT_MESSAGE);
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+    const cost = this.costs[method] ?? this.costs['*'] ?? { base: 0 };
+    const ms = cost.base + (cost.perUnit ?? 0) * units;
+    this.elapsedMs += ms;
+    this.totalMs += ms;
+    for (const fault of this.faults) {
+      if (fault.fired || fault.method !== method) continue;
+      fault.seen += 1;
+      if (fault.seen === fault.nth) {
+        fault.fired = true;
+        throw new Error(fault.message);
+      }
+    }
+    if (this.current && this.elapsedMs > this.current.limitMs) {
+      this.current.killed = true;
+      throw new ExecutionKilled(TIME_LIMIT_MESSAGE);
+    }
+  }
+
+  /** Uses `n` of a daily quota, or throws Apps Script's message when it would go past the limit. */
+  useQuota(name: string, n: number): void {
+    const quota = this.quotas.get(name);
+    if (!quota) throw new EmulatorError(`unknown quota ${name}`);
+    if (quota.used + n > quota.limit) throw new Error(quota.message);
+    quota.used += n;
+  }
+
+  remainingQuota(name: string): number {
+    const quota = this.quotas.get(name);
+    if (!quota) throw new EmulatorError(`unknown quota ${name}`);
+    return Math.max(0, quota.limit - quota.used);
+  }
+
+  /** Makes the `nth` next call of `method` throw `message` (once). */
+  injectFault(method: string, nth: number, message: string): void {
+    this.faults.push({ method, nth, message, seen: 0, fired: false });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** Starts a day: daily quotas are reset. */
+  newDay(): void {
+    for (const quota of this.quotas.values()) quota.used = 0;
+  }
+
+  resetCounters(): void {
+    this.calls.clear();
+  }
+
+  /** Runs `fn` as one execution of the given kind; the record says how long it took and how it ended. */
+  execute<T>(kind: ExecutionKind, name: string, fn: () => T): { value?: T; record: ExecutionRecord } {
+    if (this.current) throw new EmulatorError(`execution ${this.current.name} is still running`);
+    this.current = { kind, name, limitMs: EXECUTION_LIMIT_MS[kind], killed: false };
+    this.elapsedMs = 0;
+    const record: ExecutionRecord = { kind, name, simulatedMs: 0 };
+    try {
+      const value = fn();
+      if (this.current.killed) record.error = TIME_LIMIT_MESSAGE;
+      return { value, record };
+    } catch (e) {
+      record.error = this.current.killed ? TIME_LIMIT_MESSAGE : e instanceof Error ? e.message : String(e);
+      return { record };
+    } finally {
+      record.simulatedMs = this.elapsedMs;
+      this.executions.push(record);
+      this.current = null;
+    }
+  }
+
+  get executing(): ExecutionKind | null {
+    return this.current?.kind ?? null;
+  }
+}
+
+/** Every method of a service that the emulator does not implement throws this: loud, never a silent no-op. */
+export function notImplemented(className: string, method: string): never {
+  throw new EmulatorError(`not implemented: ${className}.${method}`);
+}
+
+const PASS_THROUGH = new Set(['then', 'toJSON', 'constructor', 'toString', 'valueOf', 'inspect', 'asymmetricMatch', 'nodeType', '$$typeof']);
+
+/**
+ * Wraps an emulated object so that calling any method it does not define throws `not implemented: Class.method`
+ * (Apps Script objects have many more methods than the add-on uses).
+ */
+export function loud<T extends object>(target: T, className: string): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      if (typeof prop === 'symbol' || prop in obj || PASS_THROUGH.has(prop)) return Reflect.get(obj, prop, receiver);
+      return () => notImplemented(className, prop);
+    },
+  });
+}
