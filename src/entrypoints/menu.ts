@@ -1,0 +1,31 @@
+// The Attendance menu as data (each item names the top-level function of build/Code.js it runs), and its builder.
+import type { Ui } from '../ports/ui';
+
+/** One menu item: its label and the global function Apps Script calls when it is chosen. */
+export interface MenuItem {
+  label: string;
+  functionName: string;
+}
+
+export const MENU_TITLE = 'Attendance';
+
+/** The Attendance menu, in order; `null` is a separator. Only features that exist are listed. */
+export const MENU_ITEMS: readonly (MenuItem | null)[] = [
+  { label: 'About Attendance Steps', functionName: 'showAbout' },
+];
+
+/** Functions that Apps Script calls by name from triggers the add-on installs. */
+export const TRIGGER_HANDLERS: readonly string[] = [];
+
+/** Functions the sidebar calls through google.script.run. */
+export const SIDEBAR_CALLS: readonly string[] = [];
+
+/** Adds the Attendance menu. Needs no authorization, so it also works in AuthMode.NONE. */
+export function buildMenu(ui: Ui): void {
+  const menu = ui.createMenu(MENU_TITLE);
+  for (const item of MENU_ITEMS) {
+    if (item) menu.addItem(item.label, item.functionName);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
