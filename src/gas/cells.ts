@@ -1,0 +1,73 @@
+// Converting between sheet cell values and the plain values of the workbook port, by column kind.
+import type { ColumnKind } from '../ports/schema';
+
+export type SheetValue = string | number | boolean | Date;
+
+/** Turns a date typed as text ('2026-09-01', '9/1/2026', '9/1/26') into `yyyy-MM-dd`, or returns the text as is. */
+export function dayFromText(text: string): string {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(trimmed);
+  let y: number, m: number, d: number;
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (us) [y, m, d] = [Number(us[3]) + (us[3]!.length === 2 ? 2000 : 0), Number(us[1]), Number(us[2])];
+  else return trimmed;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Reads one cell as the port describes it. `formatDay` turns a Date cell into `yyyy-MM-dd` (or a date-time into
+ * `yyyy-MM-dd HH:mm`) in the spreadsheet's time zone.
+ */
+export function readCell(
+  kind: ColumnKind,
+  value: SheetValue,
+  formatDay: (d: Date, withTime: boolean) => string,
+) {
+  if (value instanceof Date) {
+    if (kind === 'date' || kind === 'datetime') return formatDay(value, kind === 'datetime');
+    return kind === 'text' ? formatDay(value, false) : Number.NaN;
+  }
+  switch (kind) {
+    case 'text':
+      return typeof value === 'string' ? value.trim() : String(value);
+    case 'date':
+      return typeof value === 'string' ? dayFromText(value) : String(value);
+    case 'datetime':
+      return String(value).trim();
+    case 'number':
+    case 'percent':
+      if (value === '' || value === null) return null;
+      return typeof value === 'number' ? value : Number(String(value).trim().replace(/%$/, '')) || Number.NaN;
+    case 'yesno':
+      if (value === '' || value === null) return null;
+      if (typeof value === 'boolean') return value;
+      return /^(yes|y|true|sí|si|1)$/i.test(String(value).trim());
+  }
+}
+
+/** Characters that make Sheets treat text as a formula (CWE-1236). */
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * Writes one value. Text that Sheets would turn into a formula, number or date is written with a leading
+ * apostrophe, which Sheets keeps as plain text and does not show.
+ */
+export function writeCell(kind: ColumnKind, value: unknown): SheetValue {
+  if (value === null || value === undefined) return '';
+  switch (kind) {
+    case 'number':
+    case 'percent':
+      return typeof value === 'number' && Number.isFinite(value) ? value : '';
+    case 'yesno':
+      return value === true ? 'Yes' : value === false ? 'No' : '';
+    case 'date':
+    case 'datetime':
+      // A yyyy-MM-dd (HH:mm) string is parsed by Sheets as a date in the spreadsheet's zone, as if typed.
+      return String(value);
+    case 'text': {
+      const text = String(value);
+      return FORMULA_START.test(text) || /^[\d.,/: -]+$/.test(text) ? `'${text}` : text;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+// The Workbook port over SpreadsheetApp: one read per tab, one write per result block, columns found by header.
+import type { ColumnDef, TabDef } from '../ports/schema';
+import { columnKeys, headers } from '../ports/schema';
+import type { DropdownLists, RowOf, SheetRow, Workbook } from '../ports/workbook';
+import { WorkbookError } from '../ports/workbook';
+import { readCell, writeCell, type SheetValue } from './cells';
+import { ensureTabLayout } from './tab-layout';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+interface Located {
+  sheet: Sheet;
+  /** 0-based position of each schema column in the sheet, by column key. */
+  positions: Record<string, number>;
+  width: number;
+}
+
+export class SheetsWorkbook implements Workbook {
+  private readonly located = new Map<string, Located>();
+  private readonly dayCache = new Map<number, string>();
+  private zone: string | null = null;
+
+  constructor(private readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
+
+  timeZone(): string {
+    this.zone ??= this.ss.getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  hasTab(tab: TabDef): boolean {
+    return this.ss.getSheetByName(tab.name) !== null;
+  }
+
+  read<C extends Record<string, ColumnDef>>(tab: TabDef<C>): SheetRow<C>[] {
+    const sheet = this.sheet(tab);
+    const values = sheet.getDataRange().getValues() as SheetValue[][];
+    const located = this.locate(tab, sheet, values[0] ?? []);
+    const rows: SheetRow<C>[] = [];
+    for (let i = 1; i < values.length; i++) {
+      const cells = values[i]!;
+      if (cells.every((v) => v === '' || v === null)) continue;
+      rows.push({ row: i + 1, values: this.toRow(tab, located, cells) });
+    }
+    return rows;
+  }
+
+  find<C extends Record<string, ColumnDef>>(
+    tab: TabDef<C>,
+    column: keyof C & string,
+    values: string[],
+  ): SheetRow<C>[] {
+    const located = this.locateByHeaderRow(tab);
+    const { sheet } = located;
+    const lastRow = sheet.getLastRow();
+    if (lastRow < 2 || values.length === 0) return [];
+    const col = located.positions[column]! + 1;
+    const found = new Set<number>();
+    const search = sheet.getRange(2, col, lastRow - 1, 1);
+    for (const value of new Set(values)) {
+      for (const cell of search.createTextFinder(value).matchEntireCell(true).findAll())
+        found.add(cell.getRow());
+    }
+    const rows: SheetRow<C>[] = [];
+    // Read each run of consecutive rows in one call.
+    for (const [start, count] of runs([...found].sort((a, b) => a - b))) {
+      const block = sheet.getRange(start, 1, count, located.width).getValues() as SheetValue[][];
+      block.forEach((cells, i) => rows.push({ row: start + i, values: this.toRow(tab, located, cells) }));
+    }
+    return rows;
+  }
+
+  replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
+    const located = this.locateByHeaderRow(tab);
+    const { sheet, width } = located;
+    if (rows.length > 0)
+      sheet.getRange(2, 1, rows.length, width).setValues(rows.map((r) => this.toCells(tab, located, r)));
+    const lastRow = sheet.getLastRow();
+    if (lastRow > rows.length + 1)
+      sheet.getRange(rows.length + 2, 1, lastRow - rows.length - 1, width).clearContent();
+  }
+
+  update<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: SheetRow<C>[]): void {
+    const located = this.locateByHeaderRow(tab);
+    const sorted = [...rows].sort((a, b) => a.row - b.row);
+    const byRow = new Map(sorted.map((r) => [r.row, r.values]));
+    for (const [start, count] of runs(sorted.map((r) => r.row))) {
+      const block = [];
+      for (let r = start; r < start + count; r++) block.push(this.toCells(tab, located, byRow.get(r)!));
+      located.sheet.getRange(start, 1, count, located.width).setValues(block);
+    }
+  }
+
+  append<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
+    if (rows.length === 0) return;
+    const located = this.locateByHeaderRow(tab);
+    const start = located.sheet.getLastRow() + 1;
+    located.sheet
+      .getRange(start, 1, rows.length, located.width)
+      .setValues(rows.map((r) => this.toCells(tab, located, r)));
+  }
+
+  deleteRows(tab: TabDef, rows: number[]): void {
+    const sheet = this.sheet(tab);
+    // Bottom up, one call per run, so that earlier deletions do not shift later ones.
+    for (const [start, count] of runs([...new Set(rows)].sort((a, b) => a - b)).reverse())
+      sheet.deleteRows(start, count);
+  }
+
+  ensureTab(tab: TabDef, lists: DropdownLists): string[] {
+    this.located.delete(tab.name);
+    return ensureTabLayout(this.ss, tab, lists);
+  }
+
+  private sheet(tab: TabDef): Sheet {
+    const sheet = this.ss.getSheetByName(tab.name);
+    if (!sheet) {
+      throw new WorkbookError(
+        `The ${tab.name} tab is missing. Run Attendance → Set up this workbook to create it.`,
+        tab.name,
+      );
+    }
+    return sheet;
+  }
+
+  private locateByHeaderRow(tab: TabDef): Located {
+    const known = this.located.get(tab.name);
+    if (known) return known;
+    const sheet = this.sheet(tab);
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0] as SheetValue[];
+    return this.locate(tab, sheet, header);
+  }
+
+  private locate(tab: TabDef, sheet: Sheet, header: SheetValue[]): Located {
+    const names = header.map((h) => String(h).trim());
+    const positions: Record<string, number> = {};
+    for (const key of columnKeys(tab)) {
+      const wanted = tab.columns[key]!.header;
+      const at = names.indexOf(wanted);
+      if (at < 0) {
+        throw new WorkbookError(
+          `The ${tab.name} tab has no "${wanted}" column. It may have been renamed or deleted: ` +
+            `name a column exactly "${wanted}" (row 1), or run Attendance → Set up this workbook to add it. Nothing was changed.`,
+          tab.name,
+          wanted,
+        );
+      }
+      positions[key] = at;
+    }
+    const located = { sheet, positions, width: Math.max(names.length, headers(tab).length) };
+    this.located.set(tab.name, located);
+    return located;
+  }
+
+  private toRow<C extends Record<string, ColumnDef>>(
+    tab: TabDef<C>,
+    located: Located,
+    cells: SheetValue[],
+  ): RowOf<C> {
+    const row: Record<string, unknown> = {};
+    for (const key of columnKeys(tab)) {
+      const value = cells[located.positions[key]!] ?? '';
+      row[key] = readCell(tab.columns[key]!.kind, value, (d, withTime) => this.formatDay(d, withTime));
+    }
+    return row as RowOf<C>;
+  }
+
+  private toCells<C extends Record<string, ColumnDef>>(
+    tab: TabDef<C>,
+    located: Located,
+    row: RowOf<C>,
+  ): SheetValue[] {
+    const cells: SheetValue[] = new Array<SheetValue>(located.width).fill('');
+    for (const key of columnKeys(tab))
+      cells[located.positions[key]!] = writeCell(tab.columns[key]!.kind, row[key]);
+    return cells;
+  }
+
+  /** Dates in a tab repeat (one per school day), so each distinct instant is formatted once. */
+  private formatDay(d: Date, withTime: boolean): string {
+    const key = d.getTime() * (withTime ? -1 : 1);
+    let text = this.dayCache.get(key);
+    if (text === undefined) {
+      text = Utilities.formatDate(d, this.timeZone(), withTime ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd');
+      this.dayCache.set(key, text);
+    }
+    return text;
+  }
+}
+
+/** Groups sorted row numbers into [start, count] runs of consecutive rows. */
+export function runs(sorted: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === r) last[1] += 1;
+    else out.push([r, 1]);
+  }
+  return out;
+}

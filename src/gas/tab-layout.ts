@@ -1,0 +1,116 @@
+// Creates or completes a tab's layout: headers, formats, dropdowns, frozen header, protection of script tabs.
+import type { ColumnDef, ColumnKind, TabDef } from '../ports/schema';
+import type { DropdownLists } from '../ports/workbook';
+
+/** Number formats by column kind; '@' keeps ids like 00123 and notes as plain text. */
+const FORMATS: Record<ColumnKind, string> = {
+  text: '@',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  number: '0',
+  percent: '0.0%',
+  yesno: '@',
+};
+
+/** Rows formatted and validated below the header when a tab is laid out (Sheets' default grid is 1,000 rows). */
+const LAYOUT_ROWS = 1000;
+
+const PROTECTION_NOTE = 'Attendance Steps: written by the add-on. Edit the source tabs instead.';
+
+/** Background colours of the Status rows by step (0–5). */
+export const STEP_COLOURS = ['#ffffff', '#fff8e1', '#ffe0b2', '#ffccbc', '#f8bbd0', '#e1bee7'];
+
+/** Lays out `tab` in `ss` and returns a line for each thing it changed (empty when nothing did). */
+export function ensureTabLayout(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: TabDef,
+  lists: DropdownLists,
+): string[] {
+  const changes: string[] = [];
+  let sheet = ss.getSheetByName(tab.name);
+  if (!sheet) {
+    sheet = ss.insertSheet(tab.name);
+    changes.push(`created the ${tab.name} tab`);
+  }
+  const columns = Object.values(tab.columns);
+  const lastColumn = sheet.getLastColumn();
+  const header =
+    lastColumn > 0
+      ? sheet
+          .getRange(1, 1, 1, lastColumn)
+          .getValues()[0]!
+          .map((h) => String(h).trim())
+      : [];
+  const missing = columns.filter((c) => !header.includes(c.header));
+  if (missing.length > 0) {
+    sheet.getRange(1, header.length + 1, 1, missing.length).setValues([missing.map((c) => c.header)]);
+    if (lastColumn > 0)
+      changes.push(`added ${missing.map((c) => `"${c.header}"`).join(', ')} to ${tab.name}`);
+    header.push(...missing.map((c) => c.header));
+    sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
+    for (const c of missing) formatColumn(sheet, header.indexOf(c.header) + 1, c, lists);
+  }
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  if (tab.owner === 'script') changes.push(...protect(sheet, tab));
+  if (tab.name === 'Status' && missing.length > 0)
+    colourSteps(sheet, header.indexOf('Step') + 1, header.length);
+  return changes;
+}
+
+function formatColumn(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  col: number,
+  column: ColumnDef,
+  lists: DropdownLists,
+) {
+  const rows = Math.max(sheet.getMaxRows() - 1, LAYOUT_ROWS);
+  const body = sheet.getRange(2, col, rows, 1);
+  body.setNumberFormat(FORMATS[column.kind]);
+  if (column.width) sheet.setColumnWidth(col, column.width);
+  const options = column.kind === 'yesno' ? ['Yes', 'No'] : optionList(column, lists);
+  if (options && options.length > 0) {
+    body.setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...options], true)
+        .setAllowInvalid(false)
+        .setHelpText(column.help || `Choose a ${column.header}.`)
+        .build(),
+    );
+  }
+}
+
+function optionList(column: ColumnDef, lists: DropdownLists): readonly string[] | undefined {
+  if (!column.options) return undefined;
+  return typeof column.options === 'string' ? lists[column.options] : column.options;
+}
+
+/** Script tabs: only the add-on's own user may edit them (the trigger runs as that user). */
+function protect(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabDef): string[] {
+  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) return [];
+  const protection = sheet.protect().setDescription(PROTECTION_NOTE);
+  const me = Session.getEffectiveUser();
+  protection.addEditor(me);
+  protection.removeEditors(protection.getEditors().filter((e) => e.getEmail() !== me.getEmail()));
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  return [`protected the ${tab.name} tab`];
+}
+
+function colourSteps(sheet: GoogleAppsScript.Spreadsheet.Sheet, stepCol: number, width: number): void {
+  const letter = columnLetter(stepCol);
+  const range = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, LAYOUT_ROWS), width);
+  const rules = STEP_COLOURS.slice(1).map((colour, i) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=$${letter}2=${i + 1}`)
+      .setBackground(colour)
+      .setRanges([range])
+      .build(),
+  );
+  sheet.setConditionalFormatRules(rules);
+}
+
+/** 1 → A, 27 → AA. */
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

@@ -1,0 +1,64 @@
+// What the use cases need from the campus workbook: read a tab into plain rows, write result blocks, set tabs up.
+import type { ColumnDef, ColumnKind, TabDef } from './schema';
+
+/**
+ * A cell as the use cases see it, by column kind: text, date and datetime as strings (a date is `yyyy-MM-dd`
+ * in the spreadsheet's time zone when the cell holds a date, else the text typed, or ''), numbers and percents
+ * as numbers (null when empty, NaN when not a number), yes/no as booleans (null when empty).
+ */
+export type CellOf<K extends ColumnKind> = K extends 'number' | 'percent'
+  ? number | null
+  : K extends 'yesno'
+    ? boolean | null
+    : string;
+
+export type RowOf<C extends Record<string, ColumnDef>> = { [P in keyof C]: CellOf<C[P]['kind']> };
+
+/** A row read from a tab with its 1-based sheet row number (the header is row 1). */
+export interface SheetRow<C extends Record<string, ColumnDef>> {
+  row: number;
+  values: RowOf<C>;
+}
+
+/** A tab is missing, or a column the add-on needs is missing or renamed: nothing may be written. */
+export class WorkbookError extends Error {
+  constructor(
+    message: string,
+    readonly tab: string,
+    readonly column?: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
+
+/** Dropdown lists that come from the policy in Settings. */
+export interface DropdownLists {
+  codes: string[];
+  documentationTypes: string[];
+  outcomes: string[];
+  roles: string[];
+}
+
+export interface Workbook {
+  /** The spreadsheet's time zone: the school's. */
+  timeZone(): string;
+  hasTab(tab: TabDef): boolean;
+  /** Every data row of a tab, in one read. Throws WorkbookError when the tab or a column is missing. */
+  read<C extends Record<string, ColumnDef>>(tab: TabDef<C>): SheetRow<C>[];
+  /** The rows whose `column` equals `value` exactly (found without reading the whole tab). */
+  find<C extends Record<string, ColumnDef>>(tab: TabDef<C>, column: keyof C & string, values: string[]): SheetRow<C>[];
+  /** Replaces every data row of a script-owned tab with `rows`, in one write; rows left over are cleared. */
+  replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void;
+  /** Writes rows at the given sheet row numbers (each a whole row of the tab's columns). */
+  update<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: SheetRow<C>[]): void;
+  /** Appends rows after the last row, in one write. */
+  append<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void;
+  /** Deletes the given sheet rows (1-based). */
+  deleteRows(tab: TabDef, rows: number[]): void;
+  /**
+   * Creates the tab if it is missing, adds missing columns at the end (never moves or removes the district's
+   * columns), and applies formats, dropdowns, frozen header and, for script tabs, protection. Returns what changed.
+   */
+  ensureTab(tab: TabDef, lists: DropdownLists): string[];
+}
