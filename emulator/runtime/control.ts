@@ -27,6 +27,9 @@ export interface OutboxMessage {
   subject: string;
   body: string;
   htmlBody?: string;
+  /** Sent from the domain's no-reply address (MailApp `noReply`, Workspace only). */
+  noReply?: boolean;
+  /** Attachment bytes are unsigned (0..255), ready for `Buffer.from`. */
   attachments: { name: string; mimeType: string; bytes: number[] }[];
   sentAtMs: number;
 }

@@ -101,6 +101,13 @@ export class Runtime {
     }
   }
 
+  /** Adds cost entries a service module brings (existing entries win, so a host table can override them). */
+  addCosts(costs: Record<string, Cost>): void {
+    for (const [method, cost] of Object.entries(costs)) {
+      if (!(method in this.costs)) this.costs[method] = cost;
+    }
+  }
+
   /** Uses `n` of a daily quota, or throws Apps Script's message when it would go past the limit. */
   useQuota(name: string, n: number): void {
     const quota = this.quotas.get(name);
@@ -176,4 +183,22 @@ export function loud<T extends object>(target: T, className: string): T {
       return () => notImplemented(className, prop);
     },
   });
+}
+
+/**
+ * The shape an emulated class must have for the listed methods of the real Apps Script type: same parameters,
+ * same primitive results; results that are Apps Script objects are left open (the fakes return fakes).
+ * Use as `class FakeRange implements ApiShape<GoogleAppsScript.Spreadsheet.Range, 'getValues' | ...>`.
+ */
+export type ApiShape<T, K extends keyof T> = {
+  [P in K]: T[P] extends (...args: infer A) => infer R
+    ? (...args: A) => R extends string | number | boolean | void | null | undefined | unknown[] ? R : unknown
+    : T[P];
+};
+
+/** An error as Apps Script services throw it (`e.name === 'Exception'`, `String(e)` is `Exception: message`). */
+export function gasError(message: string): Error {
+  const e = new Error(message);
+  e.name = 'Exception';
+  return e;
 }

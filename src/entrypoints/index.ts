@@ -1,7 +1,12 @@
 // Every global Apps Script calls: each is a few lines that compose adapters and call one use case.
-import { gasUi } from '../gas/gas-ui';
-import { buildMenu } from './menu';
 import { aboutText } from '../app/about';
+import { importAttendance as importAttendanceUseCase } from '../app/import-attendance';
+import { recalculateAll, recalculateStudents } from '../app/recalculate';
+import { setUpWorkbook as setUpWorkbookUseCase } from '../app/set-up';
+import { gasUi } from '../gas/gas-ui';
+import { affectedStudents } from './edits';
+import { buildMenu } from './menu';
+import { describeImport, describeRecalc, describeSetUp, reportFailure, services } from './services';
 
 /** Simple trigger: adds the Attendance menu (runs in AuthMode.NONE before the add-on is authorized). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -17,4 +22,60 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function showAbout(): void {
   const about = aboutText();
   gasUi().alert(about.title, about.body);
+}
+
+/** Menu: Attendance → Set up this workbook. */
+export function setUpWorkbook(): void {
+  const ui = gasUi();
+  try {
+    const s = services();
+    const changes = setUpWorkbookUseCase(s);
+    const summary = recalculateAll(s);
+    ui.alert('Attendance Steps is set up', describeSetUp(changes) + '\n\n' + describeRecalc(summary));
+  } catch (e) {
+    reportFailure(ui, 'Set up', e);
+  }
+}
+
+/** Menu: Attendance → Recalculate now. */
+export function recalculateNow(): void {
+  const ui = gasUi();
+  try {
+    ui.toast(describeRecalc(recalculateAll(services())), 'Recalculated');
+  } catch (e) {
+    reportFailure(ui, 'Recalculate', e);
+  }
+}
+
+/** Menu: Attendance → Import attendance (from the Import tab). */
+export function importAttendance(): void {
+  const ui = gasUi();
+  try {
+    const s = services();
+    const summary = importAttendanceUseCase(s);
+    const recalc = recalculateAll(s);
+    ui.alert('Attendance imported', describeImport(summary) + '\n\n' + describeRecalc(recalc));
+  } catch (e) {
+    reportFailure(ui, 'Import', e);
+  }
+}
+
+/** Installable edit trigger: recalculates the students whose rows changed (a whole paste included). */
+export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const s = services();
+  const affected = affectedStudents(s.workbook, e);
+  if (affected === 'all') recalculateAll(s);
+  else if (affected.length > 0) recalculateStudents(s, affected);
+}
+
+/** Installable change trigger: row deletions do not fire onEdit, so they recalculate the campus. */
+export function onChangeInstalled(e: { changeType?: string }): void {
+  if (e.changeType === 'REMOVE_ROW' || e.changeType === 'INSERT_ROW' || e.changeType === 'REMOVE_GRID') {
+    recalculateAll(services());
+  }
+}
+
+/** Time trigger, nightly: the whole campus as of the new day. */
+export function nightlyRecalculation(): void {
+  recalculateAll(services());
 }

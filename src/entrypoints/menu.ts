@@ -11,11 +11,21 @@ export const MENU_TITLE = 'Attendance';
 
 /** The Attendance menu, in order; `null` is a separator. Only features that exist are listed. */
 export const MENU_ITEMS: readonly (MenuItem | null)[] = [
+  { label: 'Recalculate now', functionName: 'recalculateNow' },
+  { label: 'Import attendance', functionName: 'importAttendance' },
+  null,
+  { label: 'Set up this workbook', functionName: 'setUpWorkbook' },
   { label: 'About Attendance Steps', functionName: 'showAbout' },
 ];
 
-/** Functions that Apps Script calls by name from triggers the add-on installs. */
-export const TRIGGER_HANDLERS: readonly string[] = [];
+/** Functions that Apps Script calls by name from the triggers the add-on installs. */
+export const TRIGGERS = {
+  onEdit: 'onEditInstalled',
+  onChange: 'onChangeInstalled',
+  nightly: 'nightlyRecalculation',
+} as const;
+
+export const TRIGGER_HANDLERS: readonly string[] = Object.values(TRIGGERS);
 
 /** Functions the sidebar calls through google.script.run. */
 export const SIDEBAR_CALLS: readonly string[] = [];

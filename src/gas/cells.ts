@@ -3,18 +3,6 @@ import type { ColumnKind } from '../ports/schema';
 
 export type SheetValue = string | number | boolean | Date;
 
-/** Turns a date typed as text ('2026-09-01', '9/1/2026', '9/1/26') into `yyyy-MM-dd`, or returns the text as is. */
-export function dayFromText(text: string): string {
-  const trimmed = text.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(trimmed);
-  let y: number, m: number, d: number;
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (us) [y, m, d] = [Number(us[3]) + (us[3]!.length === 2 ? 2000 : 0), Number(us[1]), Number(us[2])];
-  else return trimmed;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 /**
  * Reads one cell as the port describes it. `formatDay` turns a Date cell into `yyyy-MM-dd` (or a date-time into
  * `yyyy-MM-dd HH:mm`) in the spreadsheet's time zone.
@@ -32,7 +20,6 @@ export function readCell(
     case 'text':
       return typeof value === 'string' ? value.trim() : String(value);
     case 'date':
-      return typeof value === 'string' ? dayFromText(value) : String(value);
     case 'datetime':
       return String(value).trim();
     case 'number':

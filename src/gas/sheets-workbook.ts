@@ -70,6 +70,21 @@ export class SheetsWorkbook implements Workbook {
     return rows;
   }
 
+  columnOf(tab: TabDef, column: string): number {
+    return this.locateByHeaderRow(tab).positions[column]! + 1;
+  }
+
+  rowsAt<C extends Record<string, ColumnDef>>(tab: TabDef<C>, start: number, count: number): SheetRow<C>[] {
+    const located = this.locateByHeaderRow(tab);
+    const first = Math.max(start, 2);
+    const last = Math.min(start + count - 1, located.sheet.getLastRow());
+    if (last < first) return [];
+    const block = located.sheet
+      .getRange(first, 1, last - first + 1, located.width)
+      .getValues() as SheetValue[][];
+    return block.map((cells, i) => ({ row: first + i, values: this.toRow(tab, located, cells) }));
+  }
+
   replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
     const located = this.locateByHeaderRow(tab);
     const { sheet, width } = located;
@@ -105,6 +120,35 @@ export class SheetsWorkbook implements Workbook {
     // Bottom up, one call per run, so that earlier deletions do not shift later ones.
     for (const [start, count] of runs([...new Set(rows)].sort((a, b) => a - b)).reverse())
       sheet.deleteRows(start, count);
+  }
+
+  readRaw(name: string): { header: string[]; rows: { row: number; cells: string[] }[] } | null {
+    const sheet = this.ss.getSheetByName(name);
+    if (!sheet) return null;
+    const values = sheet.getDataRange().getValues() as SheetValue[][];
+    const asText = (v: SheetValue): string => String(readCell('text', v, (d) => this.formatDay(d, false)));
+    const header = (values[0] ?? []).map(asText);
+    const rows: { row: number; cells: string[] }[] = [];
+    for (let i = 1; i < values.length; i++) {
+      const cells = values[i]!.map(asText);
+      if (cells.some((c) => c !== '')) rows.push({ row: i + 1, cells });
+    }
+    return { header, rows };
+  }
+
+  writeColumn(name: string, header: string, values: string[]): void {
+    const sheet = this.ss.getSheetByName(name);
+    if (!sheet || values.length === 0) return;
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const names = (sheet.getRange(1, 1, 1, width).getValues()[0] as SheetValue[]).map((h) =>
+      String(h).trim(),
+    );
+    let col = names.indexOf(header) + 1;
+    if (col === 0) {
+      col = names.filter((n) => n !== '').length === 0 ? 1 : width + 1;
+      sheet.getRange(1, col).setValue(header);
+    }
+    sheet.getRange(2, col, values.length, 1).setValues(values.map((v) => [writeCell('text', v)]));
   }
 
   ensureTab(tab: TabDef, lists: DropdownLists): string[] {

@@ -28,8 +28,8 @@ export interface TabDef<C extends Record<string, ColumnDef> = Record<string, Col
 
 type ColumnOptions = Partial<Omit<ColumnDef, 'header' | 'kind'>>;
 
-function column(kind: ColumnKind) {
-  return (header: string, options: ColumnOptions = {}): ColumnDef => ({
+function column<K extends ColumnKind>(kind: K) {
+  return (header: string, options: ColumnOptions = {}): ColumnDef & { kind: K } => ({
     header,
     kind,
     required: options.required ?? false,

@@ -47,7 +47,15 @@ export interface Workbook {
   /** Every data row of a tab, in one read. Throws WorkbookError when the tab or a column is missing. */
   read<C extends Record<string, ColumnDef>>(tab: TabDef<C>): SheetRow<C>[];
   /** The rows whose `column` equals `value` exactly (found without reading the whole tab). */
-  find<C extends Record<string, ColumnDef>>(tab: TabDef<C>, column: keyof C & string, values: string[]): SheetRow<C>[];
+  find<C extends Record<string, ColumnDef>>(
+    tab: TabDef<C>,
+    column: keyof C & string,
+    values: string[],
+  ): SheetRow<C>[];
+  /** The 1-based sheet column of a schema column (found by its header). */
+  columnOf(tab: TabDef, column: string): number;
+  /** The rows `start` to `start + count - 1` of a tab (rows past the end are left out). */
+  rowsAt<C extends Record<string, ColumnDef>>(tab: TabDef<C>, start: number, count: number): SheetRow<C>[];
   /** Replaces every data row of a script-owned tab with `rows`, in one write; rows left over are cleared. */
   replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void;
   /** Writes rows at the given sheet row numbers (each a whole row of the tab's columns). */
@@ -56,6 +64,13 @@ export interface Workbook {
   append<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void;
   /** Deletes the given sheet rows (1-based). */
   deleteRows(tab: TabDef, rows: number[]): void;
+  /**
+   * A tab of any layout (the Import tab: whatever the export's columns are), every cell as text (dates as
+   * `yyyy-MM-dd`). Null when there is no such tab.
+   */
+  readRaw(name: string): { header: string[]; rows: { row: number; cells: string[] }[] } | null;
+  /** Writes `values` (one per data row, from row 2) into the column headed `header`, adding it at the end if needed. */
+  writeColumn(name: string, header: string, values: string[]): void;
   /**
    * Creates the tab if it is missing, adds missing columns at the end (never moves or removes the district's
    * columns), and applies formats, dropdowns, frozen header and, for script tabs, protection. Returns what changed.

@@ -1,0 +1,138 @@
+// Reads the campus workbook's policy, calendar and records into the engine's input (one read per tab).
+import { addDays, isWeekend } from '../domain/dates';
+import { defaultCalendar, schoolYearLabel, schoolYearStartOf } from '../domain/calendar';
+import { policyFromSettings } from '../domain/policy-settings';
+import type { DayKey, Policy, Problem, SchoolCalendar } from '../domain/types';
+import type { RawAbsenceRow, RawDocumentationRow, RawStudentRow } from '../domain/validation';
+import { ABSENCES, CALENDAR, DOCUMENTATION, LETTERS, SETTINGS, STUDENTS } from '../ports/tabs';
+import type { SheetRow, Workbook } from '../ports/workbook';
+import { isImportSetting } from './import-mapping';
+
+export interface Rules {
+  policy: Policy;
+  calendar: SchoolCalendar;
+  /** Settings rows that configure the import (column mapping). */
+  importSettings: { key: string; value: string }[];
+  problems: Problem[];
+}
+
+/** The policy from Settings and the school year from Calendar (defaults where a tab is empty). */
+export function readRules(workbook: Workbook, today: DayKey): Rules {
+  const settings = workbook.read(SETTINGS);
+  const importSettings = settings
+    .filter((r) => isImportSetting(r.values.key))
+    .map((r) => ({ key: r.values.key, value: r.values.value }));
+  const { policy, problems } = policyFromSettings(
+    settings
+      .filter((r) => !isImportSetting(r.values.key))
+      .map((r) => ({ key: r.values.key, value: r.values.value, row: r.row })),
+  );
+  const calendar = calendarFrom(workbook.read(CALENDAR), today, problems);
+  return { policy, calendar, importSettings, problems };
+}
+
+/** A SchoolCalendar from Calendar rows: listed weekdays marked No are holidays, weekend days marked Yes make-ups. */
+export function calendarFrom(rows: SheetRow<typeof CALENDAR.columns>[], today: DayKey, problems: Problem[]) {
+  const school: DayKey[] = [];
+  const off = new Set<DayKey>();
+  for (const { row, values } of rows) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+      problems.push({
+        tab: 'Calendar',
+        row,
+        column: 'Date',
+        reason: `"${values.date}" is not a date.`,
+        severity: 'error',
+      });
+      continue;
+    }
+    if (values.instructional === null) {
+      problems.push({
+        tab: 'Calendar',
+        row,
+        column: 'Instructional',
+        reason: 'Instructional must be Yes or No.',
+        severity: 'error',
+      });
+      continue;
+    }
+    if (values.instructional) school.push(values.date);
+    else off.add(values.date);
+  }
+  if (school.length === 0) {
+    const fallback = defaultCalendar(schoolYearStartOf(today));
+    problems.push({
+      tab: 'Calendar',
+      reason: `The Calendar tab lists no instructional day; using the default ${fallback.schoolYear} calendar.`,
+      severity: 'warning',
+    });
+    return fallback;
+  }
+  school.sort();
+  const firstDay = school[0]!;
+  const lastDay = school[school.length - 1]!;
+  const holidays: DayKey[] = [];
+  for (let d = firstDay; d <= lastDay; d = addDays(d, 1)) if (off.has(d) && !isWeekend(d)) holidays.push(d);
+  const calendar: SchoolCalendar = {
+    schoolYear: schoolYearLabel(schoolYearStartOf(firstDay)),
+    firstDay,
+    lastDay,
+    holidays,
+    makeUpDays: school.filter(isWeekend),
+  };
+  return calendar;
+}
+
+export interface Records {
+  students: RawStudentRow[];
+  absences: RawAbsenceRow[];
+  documentation: RawDocumentationRow[];
+  /** Student id → name and grade, for the Status tab. */
+  names: Map<string, { name: string; grade: string }>;
+}
+
+/** Engine rows from the tabs' rows (whole tabs, or the rows found for some students). */
+export function toRecords(
+  students: SheetRow<typeof STUDENTS.columns>[],
+  absences: SheetRow<typeof ABSENCES.columns>[],
+  documentation: SheetRow<typeof DOCUMENTATION.columns>[],
+): Records {
+  const names = new Map<string, { name: string; grade: string }>();
+  for (const { values: v } of students) {
+    if (!names.has(v.studentId))
+      names.set(v.studentId, { name: `${v.lastName}, ${v.firstName}`, grade: v.grade });
+  }
+  return {
+    students: students.map(({ row, values: v }) => ({
+      row,
+      studentId: v.studentId,
+      name: `${v.firstName} ${v.lastName}`.trim(),
+      enrollDate: v.enrollDate,
+      withdrawDate: v.withdrawDate,
+      birthDate: v.birthDate,
+    })),
+    absences: absences.map(({ row, values: v }) => ({
+      row,
+      studentId: v.studentId,
+      date: v.date,
+      code: v.code,
+    })),
+    documentation: documentation.map(({ row, values: v }) => ({
+      row,
+      studentId: v.studentId,
+      date: v.date,
+      type: v.type,
+      outcome: v.outcome,
+      role: v.role,
+      staff: v.staff,
+      note: v.notes,
+      targetStep: v.targetStep,
+    })),
+    names,
+  };
+}
+
+/** Keys of the letters already sent, from the Letters tab. */
+export function lettersIssued(letters: SheetRow<typeof LETTERS.columns>[]): string[] {
+  return letters.filter((r) => r.values.state === 'SENT').map((r) => r.values.key);
+}

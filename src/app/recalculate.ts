@@ -1,0 +1,198 @@
+// Recalculates students' steps: the whole campus (menu, nightly, after an import) or only the students whose rows
+// changed (edit trigger). Reads every tab it needs before writing anything, then writes each result block once.
+import { evaluateCampus } from '../domain/engine';
+import { stepDefinition } from '../domain/policy';
+import type { PriorStatus, Problem, StudentStatus } from '../domain/types';
+import type { Clock, Lock } from '../ports/platform';
+import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STATUS, STUDENTS } from '../ports/tabs';
+import type { TabDef } from '../ports/schema';
+import type { RowOf, SheetRow, Workbook } from '../ports/workbook';
+import { lettersIssued, readRules, toRecords, type Records, type Rules } from './campus';
+import { issueRow, letterRow, statusRow, type LetterRow, type StatusRow } from './status-rows';
+import { priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
+
+export interface RecalcDeps {
+  workbook: Workbook;
+  clock: Clock;
+  lock: Lock;
+}
+
+export interface RecalcSummary {
+  asOf: string;
+  students: number;
+  /** Students per step, index 0–5. */
+  perStep: number[];
+  blocked: number;
+  problems: number;
+  stepChanges: number;
+  lettersDue: number;
+}
+
+interface Evaluated {
+  rules: Rules;
+  records: Records;
+  statuses: StudentStatus[];
+  problems: Problem[];
+  prior: Record<string, PriorStatus>;
+  letters: SheetRow<typeof LETTERS.columns>[];
+  docsToAppend: RowOf<typeof DOCUMENTATION.columns>[];
+  lettersToAppend: LetterRow[];
+  statusRows: StatusRow[];
+}
+
+/** Every student of the campus, as of today. */
+export function recalculateAll(deps: RecalcDeps): RecalcSummary {
+  return deps.lock.withLock(() => {
+    const { workbook } = deps;
+    const today = deps.clock.today();
+    const rules = readRules(workbook, today);
+    const records = toRecords(workbook.read(STUDENTS), workbook.read(ABSENCES), workbook.read(DOCUMENTATION));
+    for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
+    const e = evaluate(deps, rules, records, workbook.read(LETTERS));
+    workbook.replace(STATUS, e.statusRows);
+    workbook.replace(DATA_ISSUES, e.problems.map(issueRow));
+    workbook.append(LETTERS, e.lettersToAppend);
+    workbook.append(DOCUMENTATION, e.docsToAppend);
+    return summarize(e, today);
+  });
+}
+
+/** Only the given students: their rows are found, not read whole, so an edit stays within a few seconds. */
+export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): RecalcSummary {
+  return deps.lock.withLock(() => {
+    const { workbook } = deps;
+    const today = deps.clock.today();
+    const ids = [...new Set(studentIds.filter((id) => id !== ''))];
+    const rules = readRules(workbook, today);
+    const records = toRecords(
+      workbook.find(STUDENTS, 'studentId', ids),
+      workbook.find(ABSENCES, 'studentId', ids),
+      workbook.find(DOCUMENTATION, 'studentId', ids),
+    );
+    for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
+    const letters = workbook.find(LETTERS, 'studentId', ids);
+    const e = evaluate(deps, rules, records, letters, ids);
+    const existing = workbook.find(STATUS, 'studentId', ids);
+    const rowOf = new Map(existing.map((r) => [r.values.studentId, r.row]));
+    const updates = e.statusRows.filter((r) => rowOf.has(r.studentId));
+    workbook.update(
+      STATUS,
+      updates.map((values) => ({ row: rowOf.get(values.studentId)!, values })),
+    );
+    workbook.append(
+      STATUS,
+      e.statusRows.filter((r) => !rowOf.has(r.studentId)),
+    );
+    // A student no longer on the roster leaves the Status tab.
+    const kept = new Set(e.statusRows.map((r) => r.studentId));
+    const gone = existing.filter((r) => !kept.has(r.values.studentId)).map((r) => r.row);
+    const oldIssues = workbook.find(DATA_ISSUES, 'studentId', ids).map((r) => r.row);
+    workbook.deleteRows(DATA_ISSUES, oldIssues);
+    workbook.append(DATA_ISSUES, e.problems.map(issueRow));
+    workbook.append(LETTERS, e.lettersToAppend);
+    workbook.append(DOCUMENTATION, e.docsToAppend);
+    workbook.deleteRows(STATUS, gone);
+    return summarize(e, today);
+  });
+}
+
+function evaluate(
+  deps: RecalcDeps,
+  rules: Rules,
+  records: Records,
+  letters: SheetRow<typeof LETTERS.columns>[],
+  onlyStudentIds?: string[],
+): Evaluated {
+  const asOf = deps.clock.today();
+  const now = deps.clock.now();
+  const prior = priorFromLog(
+    records.documentation.map((d) => ({
+      studentId: String(d.studentId ?? '').trim(),
+      date: String(d.date ?? ''),
+      type: String(d.type ?? ''),
+      targetStep: typeof d.targetStep === 'number' ? d.targetStep : null,
+      notes: String(d.note ?? ''),
+    })),
+  );
+  const result = evaluateCampus({
+    policy: rules.policy,
+    calendar: rules.calendar,
+    students: records.students,
+    absences: records.absences,
+    documentation: records.documentation,
+    priorStatuses: prior,
+    lettersIssued: lettersIssued(letters),
+    asOf,
+    ...(onlyStudentIds ? { onlyStudentIds } : {}),
+  });
+  const problems = [...rules.problems, ...result.problems];
+  const problemsBy = new Map<string, number>();
+  for (const p of problems)
+    if (p.studentId) problemsBy.set(p.studentId, (problemsBy.get(p.studentId) ?? 0) + 1);
+  const letterByKey = new Map(letters.map((l) => [l.values.key, l.values]));
+  const lettersToAppend: LetterRow[] = [];
+  const docsToAppend: RowOf<typeof DOCUMENTATION.columns>[] = [];
+  const stepName = (s: number) => stepDefinition(rules.policy, s)?.name ?? `Step ${s}`;
+  for (const status of result.statuses) {
+    for (const letter of status.lettersDue) {
+      if (letterByKey.has(letter.key)) continue;
+      const row = letterRow(letter);
+      letterByKey.set(letter.key, row);
+      lettersToAppend.push(row);
+    }
+    for (const change of stepChanges(status, prior[status.studentId], stepName)) {
+      docsToAppend.push({
+        loggedAt: now,
+        studentId: change.studentId,
+        date: change.date,
+        type: STEP_CHANGE_TYPE,
+        outcome: 'Completed',
+        role: 'System',
+        staff: '',
+        notes: change.notes,
+        targetStep: change.step,
+      });
+    }
+  }
+  const statusRows = result.statuses.map((s) =>
+    statusRow(
+      s,
+      records.names.get(s.studentId),
+      letterByKey,
+      rules.policy,
+      problemsBy.get(s.studentId) ?? 0,
+      now,
+    ),
+  );
+  return {
+    rules,
+    records,
+    statuses: result.statuses,
+    problems,
+    prior,
+    letters,
+    docsToAppend,
+    lettersToAppend,
+    statusRows,
+  };
+}
+
+function summarize(e: Evaluated, asOf: string): RecalcSummary {
+  const perStep = [0, 0, 0, 0, 0, 0];
+  for (const s of e.statuses) perStep[s.step] = (perStep[s.step] ?? 0) + 1;
+  return {
+    asOf,
+    students: e.statuses.length,
+    perStep,
+    blocked: e.statuses.filter((s) => s.blocked).length,
+    problems: e.problems.length,
+    stepChanges: e.docsToAppend.length,
+    lettersDue: e.statuses.reduce((n, s) => n + s.lettersDue.length, 0),
+  };
+}
+
+/** Script-owned tabs are recreated when someone deleted them (their content is derived, or empty). */
+function recreateIfDeleted(workbook: Workbook, tab: TabDef): void {
+  if (!workbook.hasTab(tab))
+    workbook.ensureTab(tab, { codes: [], documentationTypes: [], outcomes: [], roles: [] });
+}

@@ -1,0 +1,108 @@
+// Attendance → Set up this workbook: creates what is missing and migrates an older layout; running it again
+// changes nothing. The district's data is never moved or overwritten.
+import { addDays, isWeekend } from '../domain/dates';
+import { defaultCalendar, schoolYearStartOf } from '../domain/calendar';
+import { defaultPolicy } from '../domain/policy';
+import { settingsRowsFromPolicy } from '../domain/policy-settings';
+import type { Policy, SchoolCalendar } from '../domain/types';
+import type { Clock, DocumentStore, Lock, Triggers } from '../ports/platform';
+import { CALENDAR, SETTINGS, TABS } from '../ports/tabs';
+import type { DropdownLists, Workbook } from '../ports/workbook';
+import { readRules } from './campus';
+import { defaultImportSettings } from './import-mapping';
+import { roleOptions } from './labels';
+
+/** The workbook layout this code writes. Raise it with an entry in MIGRATIONS when the layout changes. */
+export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION_KEY = 'attendanceSteps.schemaVersion';
+
+/**
+ * Steps from a layout version to the next. Version 0 is any workbook the add-on has not laid out yet (new, or a
+ * hand-made tracker with some of the tabs): laying the tabs out adds the missing tabs and columns beside the
+ * district's own, which is all version 1 needs, so its step is done by the common layout pass below.
+ */
+export const MIGRATIONS: Record<number, (workbook: Workbook) => string[]> = {
+  0: () => [],
+};
+
+export interface SetUpDeps {
+  workbook: Workbook;
+  clock: Clock;
+  lock: Lock;
+  triggers: Triggers;
+  store: DocumentStore;
+}
+
+/** Returns a line for each change made; an empty list means the workbook was already set up. */
+export function setUpWorkbook(deps: SetUpDeps): string[] {
+  return deps.lock.withLock(() => {
+    const { workbook, store } = deps;
+    const changes: string[] = [];
+    const from = Number(store.get(SCHEMA_VERSION_KEY) ?? '0');
+    if (from > SCHEMA_VERSION) {
+      throw new Error(
+        `This workbook was set up by a newer version of Attendance Steps (layout ${from}); update the add-on first.`,
+      );
+    }
+    for (let v = from; v < SCHEMA_VERSION; v++) changes.push(...(MIGRATIONS[v]?.(workbook) ?? []));
+
+    changes.push(...workbook.ensureTab(SETTINGS, emptyLists()));
+    changes.push(...fillSettings(workbook));
+    changes.push(...workbook.ensureTab(CALENDAR, emptyLists()));
+    const today = deps.clock.today();
+    const rules = readRules(workbook, today);
+    const lists = dropdownLists(rules.policy);
+    for (const tab of TABS)
+      if (tab !== SETTINGS && tab !== CALENDAR) changes.push(...workbook.ensureTab(tab, lists));
+    if (workbook.read(CALENDAR).length === 0) {
+      const calendar = defaultCalendar(schoolYearStartOf(today));
+      workbook.append(CALENDAR, calendarRows(calendar));
+      changes.push(
+        `filled Calendar with the ${calendar.schoolYear} school year (edit it to match the district's)`,
+      );
+    }
+    changes.push(...deps.triggers.ensureInstalled());
+    if (from !== SCHEMA_VERSION) store.set(SCHEMA_VERSION_KEY, String(SCHEMA_VERSION));
+    return changes;
+  });
+}
+
+/** Adds the settings that are missing (all of them in a new workbook); existing values are the district's. */
+function fillSettings(workbook: Workbook): string[] {
+  const present = new Set(workbook.read(SETTINGS).map((r) => r.values.key.trim().toLowerCase()));
+  const wanted = [...settingsRowsFromPolicy(defaultPolicy()), ...defaultImportSettings()];
+  const missing = wanted.filter((s) => !present.has(s.key.toLowerCase()));
+  if (missing.length === 0) return [];
+  workbook.append(
+    SETTINGS,
+    missing.map((s) => ({ key: s.key, value: String(s.value), help: s.help })),
+  );
+  return [
+    present.size === 0 ? 'filled Settings with the district ladder' : `added ${missing.length} new settings`,
+  ];
+}
+
+export function dropdownLists(policy: Policy): DropdownLists {
+  return {
+    codes: policy.codes.map((c) => c.code),
+    documentationTypes: policy.documentationTypes.map((d) => d.type),
+    outcomes: policy.outcomes.map((o) => o.outcome),
+    roles: [...roleOptions(), 'System'],
+  };
+}
+
+function emptyLists(): DropdownLists {
+  return { codes: [], documentationTypes: [], outcomes: [], roles: [] };
+}
+
+/** One row per weekday of the school year (holidays marked No, with a note). */
+export function calendarRows(calendar: SchoolCalendar) {
+  const holidays = new Set(calendar.holidays);
+  const rows = [];
+  for (let d = calendar.firstDay; d <= calendar.lastDay; d = addDays(d, 1)) {
+    if (isWeekend(d) && !calendar.makeUpDays.includes(d)) continue;
+    const off = holidays.has(d);
+    rows.push({ date: d, instructional: !off, note: off ? 'Holiday' : '' });
+  }
+  return rows;
+}

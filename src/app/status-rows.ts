@@ -1,0 +1,96 @@
+// Turns engine statuses and problems into Status, Letters and Data Issues rows.
+import { roleLabel } from './labels';
+import type { LetterDue, Policy, Problem, StudentStatus } from '../domain/types';
+import type { DATA_ISSUES, LETTERS, STATUS } from '../ports/tabs';
+import type { RowOf } from '../ports/workbook';
+
+export type StatusRow = RowOf<typeof STATUS.columns>;
+export type LetterRow = RowOf<typeof LETTERS.columns>;
+export type IssueRow = RowOf<typeof DATA_ISSUES.columns>;
+
+const FLAG_WORDS: Record<string, string> = {
+  belowAttendanceLine: 'below the attendance line',
+  recentWindowThreshold: 'state-law 4-week count reached',
+  longWindowThreshold: 'state-law 6-month count reached',
+  stepKept: 'step kept for the year',
+  stepAdjusted: 'step set by an administrator',
+  courtDecisionIgnored: 'court decision ignored',
+  adjustmentIgnored: 'step adjustment ignored',
+  notEnrolled: 'not enrolled',
+};
+
+export function statusRow(
+  status: StudentStatus,
+  who: { name: string; grade: string } | undefined,
+  letters: Map<string, LetterRow>,
+  policy: Policy,
+  problemCount: number,
+  now: string,
+): StatusRow {
+  const next = status.nextDue;
+  const letterText = status.lettersDue
+    .map((l) => `${letterLabel(policy, l.letterType)}: ${letters.get(l.key)?.state ?? 'DUE'}`)
+    .concat(
+      [...letters.values()]
+        .filter((l) => l.studentId === status.studentId && l.state === 'SENT')
+        .map((l) => `${letterLabel(policy, l.letterType)}: SENT`),
+    );
+  return {
+    studentId: status.studentId,
+    name: who?.name ?? '',
+    grade: who?.grade ?? '',
+    unexcused: status.counts.unexcusedDays,
+    recent: status.counts.unexcusedRecent,
+    long: status.counts.unexcusedLong,
+    excused: status.counts.excusedDays,
+    rate: status.attendanceRate,
+    step: status.step,
+    since: status.since ?? '',
+    highestStep: status.highestStep,
+    nextDue: next?.label ?? '',
+    owner: next ? roleLabel(next.owner) : '',
+    dueBy: next?.dueBy ?? '',
+    overdue: next ? next.overdue : null,
+    dueCount: status.due.length,
+    letters: letterText.join('; '),
+    blocked: status.blocked ? true : null,
+    missing: status.blocked ? status.blocked.missing.join('; ') : '',
+    flags: status.flags
+      .filter((f) => f !== 'escalationBlocked')
+      .map((f) => FLAG_WORDS[f] ?? f)
+      .join('; '),
+    problems: problemCount,
+    updatedAt: now,
+  };
+}
+
+function letterLabel(policy: Policy, letterType: string): string {
+  return policy.letters.find((l) => l.letterType === letterType)?.label ?? letterType;
+}
+
+/** A Letters row for a letter that became due (its state stays DUE until it is sent). */
+export function letterRow(letter: LetterDue): LetterRow {
+  return {
+    key: letter.key,
+    studentId: letter.studentId,
+    letterType: letter.letterType,
+    schoolYear: letter.schoolYear,
+    state: 'DUE',
+    dueSince: letter.since,
+    sentAt: '',
+    recipient: '',
+    document: '',
+    error: '',
+  };
+}
+
+export function issueRow(p: Problem): IssueRow {
+  return {
+    tab: p.tab,
+    row: p.row ?? null,
+    column: p.column ?? '',
+    studentId: p.studentId ?? '',
+    severity: p.severity,
+    problem: p.reason,
+  };
+}

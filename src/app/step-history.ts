@@ -1,0 +1,79 @@
+// The step kept for the school year lives in the Documentation log: every step change writes a system row, and the
+// kept step is read back from those rows, so the Status tab can be deleted or rebuilt without losing a step.
+import type { DayKey, PriorStatus, StepNumber, StudentStatus } from '../domain/types';
+
+/** Documentation type of the rows the add-on writes when a student's step changes. */
+export const STEP_CHANGE_TYPE = 'Step reached';
+
+export interface StepRow {
+  studentId: string;
+  date: DayKey;
+  type: string;
+  targetStep: number | null;
+  notes: string;
+}
+
+const ADJUSTMENT_NOTE = /after the step adjustment of (\d{4}-\d{2}-\d{2})/;
+
+/** The kept status of each student, from the step rows in log order (the Documentation tab is append-only). */
+export function priorFromLog(rows: readonly StepRow[]): Record<string, PriorStatus> {
+  const prior: Record<string, PriorStatus> = {};
+  for (const r of rows) {
+    if (r.type !== STEP_CHANGE_TYPE || r.targetStep === null || !Number.isInteger(r.targetStep)) continue;
+    const step = Math.max(0, Math.min(5, r.targetStep)) as StepNumber;
+    const p = (prior[r.studentId] ??= { step: 0, highestStep: 0, stepSince: {} });
+    for (let s = step + 1; s <= 5; s++) delete p.stepSince[s as StepNumber];
+    if (step > 0 && p.stepSince[step] === undefined) p.stepSince[step] = r.date;
+    p.step = step;
+    p.highestStep = Math.max(p.highestStep ?? 0, step) as StepNumber;
+    const adjusted = ADJUSTMENT_NOTE.exec(r.notes);
+    if (adjusted) p.adjustmentDate = adjusted[1]!;
+  }
+  return prior;
+}
+
+export interface StepChange {
+  studentId: string;
+  date: DayKey;
+  step: StepNumber;
+  notes: string;
+}
+
+/**
+ * The step rows a new status calls for: one per step newly reached (a count jumping from 2 to 9 writes steps 1, 2
+ * and 3, each on its own day), or one for a step set by an administrator's adjustment.
+ */
+export function stepChanges(
+  status: StudentStatus,
+  prior: PriorStatus | undefined,
+  stepName: (s: number) => string,
+) {
+  const changes: StepChange[] = [];
+  const before = prior?.step ?? 0;
+  const adjustment =
+    status.adjustment && status.adjustment.date !== prior?.adjustmentDate ? status.adjustment : null;
+  if (adjustment) {
+    changes.push({
+      studentId: status.studentId,
+      date: status.since ?? adjustment.date,
+      step: status.step,
+      notes: `Step ${status.step} (${stepName(status.step)}) after the step adjustment of ${adjustment.date}: ${adjustment.reason}`,
+    });
+    return changes;
+  }
+  for (let s = before + 1; s <= status.step; s++) {
+    const since = status.stepSince[s as StepNumber] ?? status.since;
+    if (!since) continue;
+    const count = status.counts.unexcusedDates.filter((d) => d <= since).length;
+    changes.push({
+      studentId: status.studentId,
+      date: since,
+      step: s as StepNumber,
+      notes:
+        s === 5
+          ? `Step 5 (${stepName(5)}) by the documented court referral decision.`
+          : `Step ${s} (${stepName(s)}) began: ${count} unexcused days or parts of days.`,
+    });
+  }
+  return changes;
+}

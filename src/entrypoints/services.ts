@@ -1,0 +1,54 @@
+// Composes the Apps Script adapters once per execution, and the messages the menu items show.
+import type { ImportSummary } from '../app/import-attendance';
+import type { RecalcSummary } from '../app/recalculate';
+import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
+import { SheetsWorkbook } from '../gas/sheets-workbook';
+import type { Ui } from '../ports/ui';
+import { LockBusyError } from '../ports/platform';
+import { WorkbookError } from '../ports/workbook';
+
+export function services() {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const workbook = new SheetsWorkbook(ss);
+  return {
+    workbook,
+    clock: gasClock(workbook.timeZone()),
+    lock: documentLock(),
+    triggers: scriptTriggers(ss),
+    store: documentStore(),
+  };
+}
+
+export function describeRecalc(s: RecalcSummary): string {
+  const steps = s.perStep.map((n, step) => `step ${step}: ${n}`).join(', ');
+  const extra = [
+    s.blocked > 0 ? `${s.blocked} with escalation blocked` : '',
+    s.problems > 0 ? `${s.problems} data issues (see the Data Issues tab)` : '',
+  ].filter(Boolean);
+  return `${s.students} students as of ${s.asOf} — ${steps}.${extra.length ? ` ${extra.join('; ')}.` : ''}`;
+}
+
+export function describeSetUp(changes: string[]): string {
+  return changes.length === 0
+    ? 'Everything was already set up; nothing changed.'
+    : `Done: ${changes.join('; ')}.`;
+}
+
+export function describeImport(s: ImportSummary): string {
+  const lines = [
+    `${s.rows} rows read: ${s.added} added, ${s.updated} re-coded, ${s.unchanged} already there, ${s.rejected} rejected.`,
+  ];
+  if (s.studentsAdded > 0) lines.push(`${s.studentsAdded} new students added to Students.`);
+  if (s.rejected > 0) lines.push(`Rejected (see the Import Result column):\n${s.rejections.join('\n')}`);
+  return lines.join('\n');
+}
+
+/** A clear message for what staff can fix; anything else is reported and rethrown so it reaches the logs. */
+export function reportFailure(ui: Ui, what: string, e: unknown): void {
+  if (e instanceof WorkbookError || e instanceof LockBusyError) {
+    ui.alert(`${what}: nothing was changed`, e.message);
+    return;
+  }
+  ui.alert(`${what} failed`, `${e instanceof Error ? e.message : String(e)}\nNothing was lost; try again.`);
+  throw e;
+}

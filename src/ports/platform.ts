@@ -1,0 +1,38 @@
+// Small ports for the platform around the workbook: the school's clock, the document lock and triggers.
+import type { DayKey } from '../domain/types';
+
+export interface Clock {
+  /** Today in the school's time zone. */
+  today(): DayKey;
+  /** Now as `yyyy-MM-dd HH:mm` in the school's time zone. */
+  now(): string;
+}
+
+export interface Lock {
+  /**
+   * Runs `fn` holding the workbook's lock, so that two recalculations or imports never interleave.
+   * Throws LockBusyError when another run held it for too long.
+   */
+  withLock<T>(fn: () => T): T;
+}
+
+export class LockBusyError extends Error {
+  constructor() {
+    super(
+      'Another Attendance Steps task is running in this workbook. Try again in a minute; nothing was changed.',
+    );
+    this.name = 'LockBusyError';
+  }
+}
+
+/** The add-on's installable triggers, each installed once. */
+export interface Triggers {
+  /** Installs what is missing and returns a line for each trigger installed. */
+  ensureInstalled(): string[];
+}
+
+/** Small values kept with the workbook (the layout version): document properties. */
+export interface DocumentStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}

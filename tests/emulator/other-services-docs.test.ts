@@ -1,0 +1,185 @@
+// DocumentApp and DriveApp in the emulator: templates, replaceText, quotas, sharing and real PDF export.
+import { PDFDocument, PDFRawStream, PDFArray, PDFRef } from 'pdf-lib';
+import { contentText, createEmu, type Emu } from './other-services-harness';
+
+function seedTemplate(emu: Emu): string {
+  return emu.ctl.drive.addDocument('Letter 1 template', [
+    'Dear {{guardian}},',
+    '{{student}} has {{days}} unexcused absences (price $5).',
+    'Sincerely,',
+  ]);
+}
+
+async function pdfPages(bytes: number[]): Promise<{ count: number; texts: string[][] }> {
+  const pdf = await PDFDocument.load(Uint8Array.from(bytes.map((b) => b & 255)));
+  const texts = pdf.getPages().map((page) => {
+    const contents = page.node.Contents();
+    const streams =
+      contents instanceof PDFArray
+        ? contents.asArray().map((r) => pdf.context.lookup(r as PDFRef))
+        : [contents];
+    return streams.flatMap((s) => (s instanceof PDFRawStream ? contentText(s.contents) : []));
+  });
+  return { count: pdf.getPageCount(), texts };
+}
+
+describe('DocumentApp and DriveApp', () => {
+  it('copies a template into a new document with the same body and replaces fields with RE2 patterns', () => {
+    const emu = createEmu();
+    const templateId = seedTemplate(emu);
+    const result = emu.run<{ id: string; url: string; text: string; name: string }>(`
+      const copy = DriveApp.getFileById('${templateId}').makeCopy('Letter 1 - 000123');
+      const doc = DocumentApp.openById(copy.getId());
+      const body = doc.getBody();
+      body.replaceText('\\\\{\\\\{guardian\\\\}\\\\}', 'Ana Núñez');
+      body.replaceText('{{student}}', 'Luis');
+      body.replaceText('\\\\{\\\\{days\\\\}\\\\}', '5');
+      body.replaceText('price \\\\$(\\\\d)', 'cost \\\\$$1');
+      doc.saveAndClose();
+      return { id: copy.getId(), url: doc.getUrl(), text: DocumentApp.openById(copy.getId()).getBody().getText(), name: copy.getName() };
+    `);
+    expect(result.name).toBe('Letter 1 - 000123');
+    expect(result.url).toBe(`https://docs.google.com/document/d/${result.id}/edit`);
+    expect(result.text).toBe('Dear Ana Núñez,\nLuis has 5 unexcused absences (cost $5).\nSincerely,');
+    expect(emu.ctl.documents.text(templateId)).toContain('{{guardian}}');
+  });
+
+  it('refuses RE2-unsupported syntax and Java-invalid replacements, matching within one paragraph only', () => {
+    const emu = createEmu();
+    const id = seedTemplate(emu);
+    const open = `const body = DocumentApp.openById('${id}').getBody();`;
+    expect(() => emu.run(`${open} body.replaceText('(?=Dear)', 'x');`)).toThrow('RE2 does not support');
+    expect(() => emu.run(`${open} body.replaceText('Dear', 'costs $');`)).toThrow('Illegal group reference');
+    expect(emu.run(`${open} body.replaceText('(?i)dear', 'Hello'); return body.getText();`)).toMatch(
+      /^Hello \{\{guardian/,
+    );
+    expect(
+      emu.run(`${open} body.replaceText('Sincerely,\\\\nDear', 'x'); return body.getNumChildren();`),
+    ).toBe(3);
+  });
+
+  it('keeps Drive on the saved content until saveAndClose, and refuses edits after it', () => {
+    const emu = createEmu();
+    const id = seedTemplate(emu);
+    const before = emu.run<string>(`
+      const doc = DocumentApp.openById('${id}');
+      doc.getBody().appendParagraph('P.S. unsaved');
+      return DriveApp.getFileById('${id}').getBlob().getDataAsString();
+    `);
+    expect(before).not.toContain('unsaved');
+    expect(() =>
+      emu.run(`const doc = DocumentApp.openById('${id}'); doc.saveAndClose(); doc.getBody();`),
+    ).toThrow('Document is closed, its contents cannot be updated.');
+    emu.ctl.endExecutionOther();
+    expect(emu.ctl.documents.text(id)).toContain('P.S. unsaved');
+  });
+
+  it('counts DocumentApp.create against the daily quota with Apps Script message (consumer: 250)', () => {
+    const emu = createEmu({ account: 'consumer' });
+    expect(emu.run(`for (let i = 0; i < 250; i++) DocumentApp.create('d' + i); return 'ok';`)).toBe('ok');
+    expect(() => emu.run(`DocumentApp.create('one too many');`)).toThrow(
+      'Service invoked too many times for one day: docs create.',
+    );
+    emu.ctl.rt.newDay();
+    expect(emu.run(`return DocumentApp.create('next day').getName();`)).toBe('next day');
+    expect(() => emu.run(`DocumentApp.openById('nope');`)).toThrow('Document is missing');
+  });
+
+  it('builds bodies with paragraphs, headings, tables and page breaks', () => {
+    const emu = createEmu();
+    const info = emu.run<string>(`
+      const doc = DocumentApp.create('Report');
+      const body = doc.getBody();
+      body.getParagraphs()[0].setText('Weekly report');
+      body.getParagraphs()[0].setHeading(DocumentApp.ParagraphHeading.HEADING1).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+      body.appendTable([['Student', 'Days'], ['Luis', '5']]);
+      body.appendPageBreak();
+      body.appendParagraph('Page two').editAsText().appendText('!');
+      const kinds = [];
+      for (let i = 0; i < body.getNumChildren(); i++) kinds.push(String(body.getChild(i).getType()));
+      return kinds.join(',') + '|' + body.getChild(1).asTable().getCell(1, 0).getText() + '|' + String(body.getParagraphs()[0].getHeading());
+    `);
+    expect(info).toBe('PARAGRAPH,TABLE,PARAGRAPH,PARAGRAPH|Luis|HEADING1');
+    expect(() => emu.run(`DocumentApp.create('x').getBody().getHeaders();`)).toThrow(
+      'not implemented: Body.getHeaders',
+    );
+  });
+
+  it('exports a real PDF: pdf-lib parses it, pages break on appendPageBreak and overflow, text is WinAnsi', async () => {
+    const emu = createEmu();
+    const bytes = emu.run<number[]>(`
+      const doc = DocumentApp.create('Carta ¿Sí? (1)');
+      const body = doc.getBody();
+      body.getParagraphs()[0].setText('Estimada familia de José Ñúñez (ID 7) \\\\ año: ¡Atención! ü');
+      body.appendPageBreak();
+      for (let i = 0; i < 80; i++) body.appendParagraph('Line ' + i + ' of a long notice that wraps over the page width because it keeps going and going, past the right margin of a US Letter page.');
+      doc.saveAndClose();
+      return Array.from(DriveApp.getFileById(doc.getId()).getAs('application/pdf').getBytes());
+    `);
+    expect(Math.min(...bytes)).toBeLessThan(0); // Apps Script bytes are signed
+    const header = Buffer.from(bytes.slice(0, 8).map((b) => b & 255)).toString('latin1');
+    expect(header).toBe('%PDF-1.4');
+    const { count, texts } = await pdfPages(bytes);
+    expect(count).toBeGreaterThanOrEqual(4); // first page, page break, 80 wrapped lines overflow
+    expect(texts[0]?.join(' ')).toBe('Estimada familia de José Ñúñez (ID 7) \\ año: ¡Atención! ü');
+    const full = (i: number): string =>
+      `Line ${i} of a long notice that wraps over the page width because it keeps going and going, past the right margin of a US Letter page.`;
+    expect(texts[1]?.[0]).not.toBe(full(0)); // wrapped
+    expect(`${texts[1]?.[0]} ${texts[1]?.[1]}`).toBe(full(0));
+    const all = texts.flat().join(' ');
+    expect(all).toContain(full(79));
+  });
+
+  it('converts text and HTML blobs to PDF through the shared Blob', async () => {
+    const emu = createEmu();
+    const bytes = emu.run<number[]>(`
+      const html = DriveApp.createFile('notice.html', '<h1>Aviso</h1><p>Niño &amp; familia</p>', 'text/html');
+      const pdf = html.getBlob().getAs('application/pdf');
+      if (pdf.getName() !== 'notice.pdf') throw new Error(pdf.getName());
+      return Array.from(pdf.getBytes());
+    `);
+    expect((await pdfPages(bytes)).texts[0]).toEqual(['Aviso', 'Niño & familia']);
+  });
+
+  it('keeps Drive files: createFile from blobs and strings, folders, sharing, editors, trash and iterators', () => {
+    const emu = createEmu();
+    const out = emu.run<string[]>(`
+      const folder = DriveApp.createFolder('Letters 2025-26');
+      const pdf = DocumentApp.create('L').getAs('application/pdf').setName('L.pdf');
+      const file = folder.createFile(pdf);
+      const note = DriveApp.createFile('note.txt', 'héllo', 'text/plain');
+      note.moveTo(folder);
+      file.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.NONE);
+      file.addEditor('ap@district.example.org');
+      const names = [];
+      const it = folder.getFiles();
+      while (it.hasNext()) names.push(it.next().getName());
+      note.setTrashed(true);
+      const left = [];
+      const it2 = DriveApp.getFolderById(folder.getId()).getFiles();
+      while (it2.hasNext()) left.push(it2.next().getName());
+      return [names.join('+'), left.join('+'), String(file.getSharingAccess()), String(file.getSharingPermission()),
+        file.getEditors().map(u => u.getEmail()).join(), file.getMimeType(), String(note.isTrashed()),
+        DriveApp.getFileById(note.getId()).getBlob().getDataAsString(), note.getParents().next().getName(),
+        String(DriveApp.getFilesByName('note.txt').hasNext())];
+    `);
+    expect(out).toEqual([
+      'L.pdf+note.txt',
+      'L.pdf',
+      'PRIVATE',
+      'NONE',
+      'ap@district.example.org',
+      'application/pdf',
+      'true',
+      'héllo',
+      'Letters 2025-26',
+      'false',
+    ]);
+    expect(() => emu.run(`DriveApp.getFileById('missing');`)).toThrow(
+      'No item with the given ID could be found',
+    );
+    expect(() =>
+      emu.run(`DriveApp.getFileById('${emu.ctl.drive.addTextFile('a', 'b')}').addEditor('not an email');`),
+    ).toThrow('Invalid email: not an email');
+  });
+});

@@ -1,0 +1,147 @@
+// Tests for the step rules: thresholds, the step-4 gate, kept steps, adjustments and court.
+
+import { doc, run, statusOf, unexcused } from './helpers';
+
+const gateDocs = (dates: { ap: string; tpm: string; ref: string; fu: string }, extra = {}) => [
+  doc('S1', dates.ap, 'AP meeting', extra),
+  doc('S1', dates.tpm, 'TPM plan', extra),
+  doc('S1', dates.ref, 'District referral', extra),
+  doc('S1', dates.fu, 'Follow-up', extra),
+];
+const GOOD = { ap: '2026-09-14', tpm: '2026-09-15', ref: '2026-09-21', fu: '2026-09-28' };
+
+describe('steps by count', () => {
+  it('is step 0 below 3 and step 1 from the 3rd unexcused day', () => {
+    expect(statusOf(run({ absences: unexcused(2) })).step).toBe(0);
+    const s = statusOf(run({ absences: unexcused(3) }));
+    expect(s.step).toBe(1);
+    expect(s.since).toBe('2026-09-03');
+  });
+  it('jumps from 2 to 9 in one import straight to step 3 with sensible since-dates and both letters due', () => {
+    const before = statusOf(run({ absences: unexcused(2), asOf: '2026-09-02' }));
+    expect(before.step).toBe(0);
+    const s = statusOf(run({ absences: unexcused(9), asOf: '2026-09-14', prior: { S1: { step: before.step, stepSince: {} } } }));
+    expect(s.step).toBe(3);
+    expect(s.stepSince).toEqual({ 1: '2026-09-03', 2: '2026-09-08', 3: '2026-09-11' });
+    expect(s.since).toBe('2026-09-11');
+    expect(s.lettersDue.map((l) => l.key)).toEqual(['S1|letter1|2026-2027', 'S1|letter2-90|2026-2027']);
+    expect(s.blocked).toBeUndefined();
+  });
+  it('counts parts of days toward the thresholds', () => {
+    expect(statusOf(run({ absences: unexcused(5, '2026-09-01', 'S1', 'UP') })).step).toBe(2);
+  });
+});
+
+describe('step-4 gate', () => {
+  it('blocks at step 3 with every missing item named', () => {
+    const s = statusOf(run({ absences: unexcused(11) }));
+    expect(s.step).toBe(3);
+    expect(s.flags).toContain('escalationBlocked');
+    expect(s.blocked?.targetStep).toBe(4);
+    expect(s.blocked?.missing).toEqual([
+      'AP meeting (on or after 2026-09-11)',
+      'TPM plan (on or after 2026-09-11)',
+      'District referral (on or after 2026-09-11)',
+      'Follow-up (on or after the entries above)',
+    ]);
+  });
+  it('reaches step 4 once all gate entries and the follow-up are documented after step 3 began', () => {
+    const s = statusOf(run({ absences: unexcused(11), docs: gateDocs(GOOD) }));
+    expect(s.step).toBe(4);
+    expect(s.since).toBe('2026-09-28'); // later of the 11th day (09-16) and the follow-up
+    expect(s.stepSince[3]).toBe('2026-09-11');
+    expect(s.blocked).toBeUndefined();
+  });
+  it('uses the 11th day as since when the gate was complete before it', () => {
+    const early = { ap: '2026-09-11', tpm: '2026-09-11', ref: '2026-09-14', fu: '2026-09-15' };
+    expect(statusOf(run({ absences: unexcused(11), docs: gateDocs(early) })).since).toBe('2026-09-16');
+  });
+  it('does not count gate entries made before step 3 began', () => {
+    const s = statusOf(run({ absences: unexcused(11), docs: [...gateDocs({ ...GOOD, ap: '2026-09-10' })] }));
+    expect(s.step).toBe(3);
+    expect(s.blocked?.missing).toEqual(['AP meeting (on or after 2026-09-11)', 'Follow-up (on or after the entries above)']);
+  });
+  it('does not count a follow-up dated before the other entries (wrong order)', () => {
+    const s = statusOf(run({ absences: unexcused(11), docs: gateDocs({ ...GOOD, fu: '2026-09-18' }) }));
+    expect(s.step).toBe(3);
+    expect(s.blocked?.missing).toEqual(['Follow-up (on or after 2026-09-21)']);
+  });
+  it('does not count entries whose outcome is not done', () => {
+    const s = statusOf(run({ absences: unexcused(11), docs: gateDocs(GOOD, { outcome: 'Scheduled' }) }));
+    expect(s.step).toBe(3);
+    const blank = statusOf(run({ absences: unexcused(11), docs: gateDocs(GOOD, { outcome: '' }) }));
+    expect(blank.step).toBe(4);
+  });
+  it('does not count entries dated after asOf', () => {
+    expect(statusOf(run({ absences: unexcused(11), docs: gateDocs(GOOD), asOf: '2026-09-25' })).step).toBe(3);
+  });
+  it('is not reached by the gate alone below the threshold', () => {
+    expect(statusOf(run({ absences: unexcused(10), docs: gateDocs(GOOD) })).step).toBe(3);
+  });
+});
+
+describe('kept step and adjustments', () => {
+  const prior3 = { S1: { step: 3 as const, stepSince: { 1: '2026-09-03', 2: '2026-09-08', 3: '2026-09-11' } } };
+  it('keeps the step after a correction lowers the count', () => {
+    const s = statusOf(run({ absences: unexcused(4), prior: prior3 }));
+    expect(s.counts.unexcusedDays).toBe(4);
+    expect(s.step).toBe(3);
+    expect(s.since).toBe('2026-09-11');
+    expect(s.flags).toContain('stepKept');
+  });
+  it('lowers the step by an administrator adjustment with a reason', () => {
+    const adj = doc('S1', '2026-10-01', 'Step adjustment', { role: 'principal', note: 'Absences were a data-entry error', targetStep: 1 });
+    const s = statusOf(run({ absences: unexcused(4), prior: prior3, docs: [adj] }));
+    expect(s.step).toBe(1);
+    expect(s.since).toBe('2026-09-03');
+    expect(s.stepSince).toEqual({ 1: '2026-09-03' });
+    expect(s.adjustment).toEqual({ date: '2026-10-01', toStep: 1, role: 'principal', reason: 'Absences were a data-entry error' });
+    expect(s.highestStep).toBe(3);
+    // The next run carries the adjustment in the prior status and stays at step 1.
+    const again = statusOf(run({ absences: unexcused(4), docs: [adj], prior: { S1: { step: 1, highestStep: 3, stepSince: s.stepSince, adjustmentDate: '2026-10-01' } } }));
+    expect(again.step).toBe(1);
+  });
+  it('raises again when a threshold is reached after the adjustment', () => {
+    const adj = doc('S1', '2026-10-01', 'Step adjustment', { role: 'assistantPrincipal', note: 'Recoded', targetStep: 0 });
+    const absences = [...unexcused(2), ...unexcused(3, '2026-10-05')];
+    const s = statusOf(run({ absences, prior: prior3, docs: [adj] }));
+    expect(s.step).toBe(2);
+    expect(s.since).toBe('2026-10-07');
+  });
+  it('ignores an adjustment without a reason or by a non-administrator', () => {
+    for (const extra of [
+      { role: 'principal', note: '  ', targetStep: 1 },
+      { role: 'teacher', note: 'I think so', targetStep: 1 },
+      { role: 'districtSpecialist', note: 'reason', targetStep: 1 },
+    ]) {
+      const s = statusOf(run({ absences: unexcused(4), prior: prior3, docs: [doc('S1', '2026-10-01', 'Step adjustment', extra)] }));
+      expect(s.step).toBe(3);
+      expect(s.flags).toContain('adjustmentIgnored');
+      expect(s.messages.join(' ')).toMatch(/Step adjustment of 2026-10-01 ignored/);
+    }
+  });
+});
+
+describe('court (step 5)', () => {
+  const decision = (date: string, role = 'districtSpecialist') => doc('S1', date, 'Court referral decision', { role });
+  it('is never automatic, whatever the count', () => {
+    const s = statusOf(run({ absences: unexcused(40), docs: gateDocs(GOOD), asOf: '2026-12-18' }));
+    expect(s.step).toBe(4);
+  });
+  it('follows a documented decision by the district specialist while at step 4', () => {
+    const s = statusOf(run({ absences: unexcused(11), docs: [...gateDocs(GOOD), decision('2026-10-05')] }));
+    expect(s.step).toBe(5);
+    expect(s.since).toBe('2026-10-05');
+    expect(s.stepSince[4]).toBe('2026-09-28');
+  });
+  it('ignores a decision made before step 4 or by someone else', () => {
+    const early = statusOf(run({ absences: unexcused(11), docs: [...gateDocs(GOOD), decision('2026-09-25')] }));
+    expect(early.step).toBe(4);
+    expect(early.flags).toContain('courtDecisionIgnored');
+    const byAp = statusOf(run({ absences: unexcused(11), docs: [...gateDocs(GOOD), decision('2026-10-05', 'assistantPrincipal')] }));
+    expect(byAp.step).toBe(4);
+    const atStep3 = statusOf(run({ absences: unexcused(9), docs: [decision('2026-10-05')] }));
+    expect(atStep3.step).toBe(3);
+    expect(atStep3.flags).toContain('courtDecisionIgnored');
+  });
+});
