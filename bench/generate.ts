@@ -26,7 +26,15 @@ export interface District {
 }
 
 const CODES = ['U', 'U', 'U', 'UP', 'E', 'EP', 'M', 'S'];
-const DOC_TYPES = ['Positive engagement', 'Parent contact', 'AP meeting', 'TPM plan', 'District referral', 'Follow-up', 'Automated call'];
+const DOC_TYPES = [
+  'Positive engagement',
+  'Parent contact',
+  'AP meeting',
+  'TPM plan',
+  'District referral',
+  'Follow-up',
+  'Automated call',
+];
 const ROLES = ['teacher', 'attendanceClerk', 'assistantPrincipal', 'system'];
 
 /** N students, M absence rows (skewed: a few students absent a lot) and about M/10 documentation rows. */
@@ -41,11 +49,21 @@ export function generateDistrict(students: number, absenceRows: number, seed = 4
   const studentRows: RawStudentRow[] = [];
   for (let i = 0; i < students; i++) {
     const late = rnd() < 0.1;
-    studentRows.push({ row: i + 2, studentId: `S${i}`, name: `Student ${i}`, enrollDate: late ? pickDay() : calendar.firstDay });
+    studentRows.push({
+      row: i + 2,
+      studentId: `S${i}`,
+      name: `Student ${i}`,
+      enrollDate: late ? pickDay() : calendar.firstDay,
+    });
   }
   const absences: RawAbsenceRow[] = [];
   for (let i = 0; i < absenceRows; i++) {
-    absences.push({ row: i + 2, studentId: pickStudent(), date: pickDay(), code: CODES[Math.floor(rnd() * CODES.length)] as string });
+    absences.push({
+      row: i + 2,
+      studentId: pickStudent(),
+      date: pickDay(),
+      code: CODES[Math.floor(rnd() * CODES.length)] as string,
+    });
   }
   const documentation: RawDocumentationRow[] = [];
   for (let i = 0; i < Math.floor(absenceRows / 10); i++) {

@@ -33,14 +33,16 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
     const { workbook } = deps;
     const today = deps.clock.today();
     const raw = workbook.readRaw(IMPORT_TAB);
-    if (!raw || raw.rows.length === 0) {
+    const resultAt = raw ? raw.header.findIndex((h) => h.trim() === RESULT_HEADER) : -1;
+    // A row holding only an earlier import's result is not part of the export.
+    const rows = raw ? raw.rows.filter((r) => r.cells.some((c, i) => i !== resultAt && c !== '')) : [];
+    if (!raw || rows.length === 0) {
       throw new WorkbookError(
         `Paste the export (with its header row) into the ${IMPORT_TAB} tab first; it is empty or missing.`,
         IMPORT_TAB,
       );
     }
     const rules = readRules(workbook, today);
-    const resultAt = raw.header.findIndex((h) => h.trim() === RESULT_HEADER);
     const { positions, missing } = locateImportColumns(raw.header, rules.importSettings);
     if (missing.length > 0) {
       throw new WorkbookError(
@@ -63,7 +65,7 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
     const results: string[] = [];
     const newStudents = new Map<string, RowOf<typeof STUDENTS.columns>>();
     const incoming = new Map<string, { codes: string[]; rows: number[] }>();
-    for (const { cells } of raw.rows) {
+    for (const { cells } of rows) {
       const id = cell(cells, 'studentId');
       const dateText = cell(cells, 'date');
       const code = normaliseCode(cell(cells, 'code'));
@@ -126,13 +128,16 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
     workbook.append(STUDENTS, [...newStudents.values()]);
     workbook.update(ABSENCES, toUpdate);
     workbook.append(ABSENCES, toAppend);
-    workbook.writeColumn(IMPORT_TAB, RESULT_HEADER, results);
+    // writeColumn fills rows from 2 down: each result goes beside its own sheet row, other rows get a blank.
+    const column: string[] = new Array<string>(raw.rows[raw.rows.length - 1]!.row - 1).fill('');
+    rows.forEach((r, i) => (column[r.row - 2] = results[i]!));
+    workbook.writeColumn(IMPORT_TAB, RESULT_HEADER, column);
 
     const rejected = results
-      .map((r, i) => [r, raw.rows[i]!.row] as const)
+      .map((r, i) => [r, rows[i]!.row] as const)
       .filter(([r]) => r.startsWith('rejected'));
     return {
-      rows: raw.rows.length,
+      rows: rows.length,
       added: toAppend.length,
       updated: toUpdate.length,
       unchanged: results.filter((r) => r.startsWith('unchanged')).length,

@@ -1,9 +1,10 @@
 // The step kept for the school year lives in the Documentation log: every step change writes a system row, and the
 // kept step is read back from those rows, so the Status tab can be deleted or rebuilt without losing a step.
+import { DOC } from '../domain/policy';
 import type { DayKey, PriorStatus, StepNumber, StudentStatus } from '../domain/types';
 
 /** Documentation type of the rows the add-on writes when a student's step changes. */
-export const STEP_CHANGE_TYPE = 'Step reached';
+export const STEP_CHANGE_TYPE = DOC.stepReached;
 
 export interface StepRow {
   studentId: string;

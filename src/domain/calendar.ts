@@ -22,6 +22,8 @@ export interface CalendarIndex {
   prefix: Int32Array;
   /** Instructional day numbers in order. */
   days: DayNumber[];
+  /** Memo of addSchoolDays results (`${from}|${n}`): due dates repeat across students. */
+  memo: Map<string, DayKey>;
 }
 
 /** Compiles a calendar. Invalid dates among holidays/make-up days are ignored (validate them first). */
@@ -37,7 +39,7 @@ export function compileCalendar(calendar: SchoolCalendar): CalendarIndex {
     if (instructional) days.push(n);
     prefix[n - first + 1] = days.length;
   }
-  return { calendar, first, last, prefix, days };
+  return { calendar, first, last, prefix, days, memo: new Map() };
 }
 
 function num(day: DayKey | DayNumber): DayNumber {
@@ -80,6 +82,16 @@ export function instructionalDaysBetween(
  */
 export function addSchoolDays(idx: CalendarIndex, from: DayKey, n: number): DayKey {
   if (n <= 0) return from;
+  const memoKey = `${from}|${n}`;
+  let hit = idx.memo.get(memoKey);
+  if (hit === undefined) {
+    hit = computeAddSchoolDays(idx, from, n);
+    idx.memo.set(memoKey, hit);
+  }
+  return hit;
+}
+
+function computeAddSchoolDays(idx: CalendarIndex, from: DayKey, n: number): DayKey {
   const start = toDayNumber(from);
   const target = countThrough(idx, start) + n; // 1-based position of the wanted school day
   const inYear = idx.days[target - 1];

@@ -23,6 +23,8 @@ export interface CountingContext {
   /** Raw code text → rule (null = unknown code). */
   codeCache: Map<string, AttendanceCodeRule | null>;
   dayCache: Map<DayKey, DayNumber | null>;
+  /** Day number → the DayKey string seen for it (reused instead of formatting new strings). */
+  keyCache: Map<DayNumber, DayKey>;
   recentFrom: DayNumber;
   longFrom: DayNumber;
 }
@@ -38,6 +40,7 @@ export function countingContext(policy: Policy, cal: CalendarIndex, asOf: DayKey
     asOfNumber,
     codeCache,
     dayCache: new Map(),
+    keyCache: new Map(),
     // Windows include asOf: the last 28 calendar days are (asOf − 28, asOf].
     recentFrom: asOfNumber - policy.recentWindowDays + 1,
     longFrom: (parseDayKey(addMonths(asOf, -policy.longWindowMonths)) ?? NaN) + 1,
@@ -57,6 +60,7 @@ export function dayNumberCached(ctx: CountingContext, day: DayKey): DayNumber | 
   if (n === undefined) {
     n = parseDayKey(day);
     ctx.dayCache.set(day, n);
+    if (n !== null) ctx.keyCache.set(n, day);
   }
   return n;
 }
@@ -122,7 +126,7 @@ export function countStudent(
     unexcusedLong,
     enrolledDays: instructionalDaysBetween(ctx.cal, from, to),
     absenceWeight,
-    unexcusedDates: unexcused.map(toDayKey),
+    unexcusedDates: unexcused.map((n) => ctx.keyCache.get(n) ?? toDayKey(n)),
   };
 }
 

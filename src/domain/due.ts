@@ -11,6 +11,10 @@ export interface DueContext {
   policy: Policy;
   cal: CalendarIndex;
   asOf: DayKey;
+  /** Precomputed school day on or before asOf (null if none); computed when absent. */
+  today?: DayKey | null;
+  /** Precomputed Monday of asOf's week; computed when absent. */
+  monday?: DayKey;
 }
 
 /** Key of a letter issued once per student, letter type and school year. */
@@ -19,12 +23,12 @@ export function letterKey(studentId: string, letterType: string, schoolYear: str
 }
 
 /**
- * Actions of steps 1..step, each once: an action repeated at a higher step (same cadence and type)
+ * Actions of steps 1..step (policy.steps is in step order), each once: an action repeated at a higher step (same cadence and type)
  * keeps the first step's start date and takes the higher step's owner and label.
  */
 function activeActions(policy: Policy, step: StepNumber, stepSince: Partial<Record<StepNumber, DayKey>>) {
   const byKey = new Map<string, { action: StepAction; step: StepNumber; since: DayKey }>();
-  for (const def of [...policy.steps].sort((a, b) => a.step - b.step)) {
+  for (const def of policy.steps) {
     if (def.step > step) continue;
     const since = stepSince[def.step];
     if (since === undefined) continue;
@@ -65,6 +69,8 @@ export function dueActions(
   letterIssued: (letterType: string) => boolean,
 ): DueAction[] {
   const { policy, cal, asOf } = ctx;
+  const today = ctx.today === undefined ? schoolDayOnOrBefore(cal, asOf) : ctx.today;
+  const monday = ctx.monday ?? startOfWeek(asOf);
   const out: DueAction[] = [];
   const overdueBy = (since: DayKey): DayKey => addSchoolDays(cal, since, policy.overdueAfterSchoolDays);
   for (const { action, step: s, since } of activeActions(policy, step, stepSince)) {
@@ -79,13 +85,12 @@ export function dueActions(
         break;
       }
       case 'eachSchoolDay': {
-        const day = schoolDayOnOrBefore(cal, asOf);
+        const day = today;
         if (day === null || day < since) break;
         if (firstOnOrAfter(dates, day) !== day) out.push(due(ctx, action, s, day, day));
         break;
       }
       case 'weekly': {
-        const monday = startOfWeek(asOf);
         const from = since > monday ? since : monday;
         if (firstOnOrAfter(dates, monday) === null) out.push(due(ctx, action, s, from, overdueBy(from)));
         break;

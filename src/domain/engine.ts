@@ -1,9 +1,11 @@
 // evaluateCampus: validates a campus's rows once, groups them by student, and computes every student's status.
 
-import { compileCalendar, isInSchoolYear } from './calendar';
+import { compileCalendar, isInSchoolYear, schoolDayOnOrBefore } from './calendar';
+import { startOfWeek } from './dates';
 import type { CountingContext } from './counting';
 import { attendanceRate, countingContext, countStudent, enrollmentRange } from './counting';
 import { buildDocIndex } from './doc-index';
+import type { DueContext } from './due';
 import { dueActions, letterKey, lettersDue, nextDue } from './due';
 import { decideStep } from './steps';
 import type {
@@ -109,6 +111,24 @@ export function evaluateCampus(input: CampusInput): CampusResult {
   return { asOf, schoolYear, statuses, problems };
 }
 
+const dueContexts = new WeakMap<CountingContext, DueContext>();
+
+/** The due context of a recalculation, computed once (asOf's school day and week). */
+function dueCtx(ctx: CountingContext): DueContext {
+  let d = dueContexts.get(ctx);
+  if (!d) {
+    d = {
+      policy: ctx.policy,
+      cal: ctx.cal,
+      asOf: ctx.asOf,
+      today: schoolDayOnOrBefore(ctx.cal, ctx.asOf),
+      monday: startOfWeek(ctx.asOf),
+    };
+    dueContexts.set(ctx, d);
+  }
+  return d;
+}
+
 /** One student's status from that student's valid rows (used by evaluateCampus). */
 export function evaluateStudent(
   ctx: CountingContext,
@@ -119,14 +139,14 @@ export function evaluateStudent(
   prior: PriorStatus | undefined,
   issued: ReadonlySet<string>,
 ): StudentStatus {
-  const { policy, cal, asOf } = ctx;
+  const { policy, asOf } = ctx;
   const counts = countStudent(ctx, student, absences);
   const rate = attendanceRate(counts);
   const docIndex = buildDocIndex(policy, documentation, asOf);
   const decision = decideStep(policy, counts, docIndex, prior);
   const issuedFor = (letterType: string): boolean =>
     issued.has(letterKey(student.studentId, letterType, schoolYear));
-  const due = dueActions({ policy, cal, asOf }, decision.step, decision.stepSince, docIndex, issuedFor);
+  const due = dueActions(dueCtx(ctx), decision.step, decision.stepSince, docIndex, issuedFor);
 
   const flags: StatusFlag[] = [...decision.flags];
   const messages = [...decision.messages];

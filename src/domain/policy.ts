@@ -33,6 +33,8 @@ export const DOC = {
   familyCommunication: 'Family communication',
   homeVisit: 'Home visit',
   stepAdjustment: 'Step adjustment',
+  /** Written by the add-on when a student's step changes; the kept step is read back from these rows. */
+  stepReached: 'Step reached',
   note: 'Note',
 } as const;
 

@@ -142,7 +142,17 @@ export function validateAbsences(
   for (const id of ctx.studentIds) studentIndex.set(id, studentIndex.size);
   const span = ctx.cal.last - ctx.cal.first + 1;
   const codeCount = Math.max(1, codeIndex.size);
+  const keySpace = studentIndex.size * span * codeCount;
+  // A bitmap when it stays small (≤ 32 MB), else a Set.
+  const bits = keySpace <= 2 ** 28 ? new Uint8Array(Math.ceil(keySpace / 8)) : null;
   const seen = new Set<number>();
+  const isDuplicate = (key: number): boolean => {
+    if (bits === null) return seen.has(key) || (seen.add(key), false);
+    const mask = 1 << (key & 7);
+    const byte = bits[key >>> 3] ?? 0;
+    bits[key >>> 3] = byte | mask;
+    return (byte & mask) !== 0;
+  };
   const cache = new Map<string, DayKey | null>();
   const dayNumbers = new Map<DayKey, number>();
   const year = ctx.cal.calendar.schoolYear;
@@ -203,8 +213,10 @@ export function validateAbsences(
       );
       continue;
     }
-    const key = ((studentIndex.get(studentId) ?? 0) * span + (n - ctx.cal.first)) * codeCount + (codeIndex.get(code) ?? 0);
-    if (seen.has(key)) {
+    const key =
+      ((studentIndex.get(studentId) ?? 0) * span + (n - ctx.cal.first)) * codeCount +
+      (codeIndex.get(code) ?? 0);
+    if (isDuplicate(key)) {
       p(
         r,
         studentId,
@@ -214,10 +226,11 @@ export function validateAbsences(
       );
       continue;
     }
-    seen.add(key);
     if (!isInstructional(ctx.cal, n))
       p(r, studentId, `${date} is not an instructional day; the absence does not count.`, 'Date', 'warning');
-    absences.push({ studentId, date, code, row: r.row });
+    // Rows that are already clean are passed on as they are (saves an object per row).
+    const clean = r.studentId === studentId && r.date === date && r.code === code;
+    absences.push(clean ? (r as AbsenceRecord) : { studentId, date, code, row: r.row });
   }
   return { absences, problems };
 }

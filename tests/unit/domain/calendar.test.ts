@@ -18,7 +18,18 @@ describe('default calendar 2026-2027', () => {
     expect(CAL.schoolYear).toBe('2026-2027');
     expect(CAL.firstDay).toBe('2026-08-12');
     expect(CAL.lastDay).toBe('2027-06-03');
-    for (const d of ['2026-09-07', '2026-11-23', '2026-11-27', '2026-12-21', '2027-01-01', '2027-01-18', '2027-03-08', '2027-03-12', '2027-03-26', '2027-05-31']) {
+    for (const d of [
+      '2026-09-07',
+      '2026-11-23',
+      '2026-11-27',
+      '2026-12-21',
+      '2027-01-01',
+      '2027-01-18',
+      '2027-03-08',
+      '2027-03-12',
+      '2027-03-26',
+      '2027-05-31',
+    ]) {
       expect(CAL.holidays).toContain(d);
       expect(isInstructional(IDX, d)).toBe(false);
     }

@@ -4,9 +4,18 @@ import { attendanceRate, countingContext, countStudent } from '../../../src/doma
 import type { AbsenceRecord, StudentRecord } from '../../../src/domain/types';
 import { IDX, POLICY, schoolDays } from './helpers';
 
-const student = (over: Partial<StudentRecord> = {}): StudentRecord => ({ studentId: 'S1', name: '', enrollDate: null, withdrawDate: null, birthDate: null, ...over });
-const rows = (list: [string, string][]): AbsenceRecord[] => list.map(([date, code]) => ({ studentId: 'S1', date, code }));
-const count = (list: [string, string][], asOf = '2026-11-20', s = student()) => countStudent(countingContext(POLICY, IDX, asOf), s, rows(list));
+const student = (over: Partial<StudentRecord> = {}): StudentRecord => ({
+  studentId: 'S1',
+  name: '',
+  enrollDate: null,
+  withdrawDate: null,
+  birthDate: null,
+  ...over,
+});
+const rows = (list: [string, string][]): AbsenceRecord[] =>
+  list.map(([date, code]) => ({ studentId: 'S1', date, code }));
+const count = (list: [string, string][], asOf = '2026-11-20', s = student()) =>
+  countStudent(countingContext(POLICY, IDX, asOf), s, rows(list));
 
 describe('countStudent', () => {
   it('counts a day once however many periods or codes it has', () => {
@@ -68,7 +77,13 @@ describe('countStudent', () => {
     );
     expect(c.unexcusedRecent).toBe(2);
     expect(c.unexcusedLong).toBe(4);
-    const late = count([['2026-09-01', 'U'], ['2027-03-02', 'U']], '2027-03-02');
+    const late = count(
+      [
+        ['2026-09-01', 'U'],
+        ['2027-03-02', 'U'],
+      ],
+      '2027-03-02',
+    );
     expect(late.unexcusedLong).toBe(1); // 2026-09-01 is more than 6 months before 2027-03-02
     expect(count([['2026-09-02', 'U']], '2027-03-02').unexcusedLong).toBe(0);
     expect(count([['2026-09-03', 'U']], '2027-03-02').unexcusedLong).toBe(1);
@@ -91,7 +106,10 @@ describe('countStudent', () => {
     expect(attendanceRate(c)).toBeCloseTo(17 / 20);
   });
   it('counts a full-day code over a part-day code on the same day as a full day', () => {
-    const c = count([['2026-09-01', 'UP'], ['2026-09-01', 'E']]);
+    const c = count([
+      ['2026-09-01', 'UP'],
+      ['2026-09-01', 'E'],
+    ]);
     expect(c.absenceWeight).toBe(1);
     expect(c.unexcusedDays).toBe(1);
   });

@@ -16,10 +16,13 @@ import {
 } from '../../../src/domain/dates';
 
 describe('DayKey validity', () => {
-  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '2026-1-05', '2025-02-29', 'soon', '', '2026-04-31'])('rejects %s', (s) => {
-    expect(isDayKey(s)).toBe(false);
-    expect(parseDayKey(s)).toBeNull();
-  });
+  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '2026-1-05', '2025-02-29', 'soon', '', '2026-04-31'])(
+    'rejects %s',
+    (s) => {
+      expect(isDayKey(s)).toBe(false);
+      expect(parseDayKey(s)).toBeNull();
+    },
+  );
   it.each(['2024-02-29', '2000-02-29', '2026-12-31', '2026-01-01'])('accepts %s', (s) => {
     expect(isDayKey(s)).toBe(true);
   });

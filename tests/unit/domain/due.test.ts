@@ -11,8 +11,18 @@ describe('due actions', () => {
   it('lists step-1 actions with owner, since and due-by', () => {
     const s = statusOf(run({ absences: step1, asOf: '2026-09-04' }));
     expect(ids(s).sort()).toEqual(['s1-call-list', 's1-document', 's1-letter-1', 's1-positive']);
-    expect(find(s, 's1-letter-1')).toMatchObject({ owner: 'system', since: '2026-09-03', dueBy: '2026-09-09', overdue: false, step: 1 });
-    expect(find(s, 's1-call-list')).toMatchObject({ since: '2026-09-04', dueBy: '2026-09-04', overdue: false });
+    expect(find(s, 's1-letter-1')).toMatchObject({
+      owner: 'system',
+      since: '2026-09-03',
+      dueBy: '2026-09-09',
+      overdue: false,
+      step: 1,
+    });
+    expect(find(s, 's1-call-list')).toMatchObject({
+      since: '2026-09-04',
+      dueBy: '2026-09-04',
+      overdue: false,
+    });
     expect(find(s, 's1-positive')?.owner).toBe('teacher');
   });
   it('nothing is due at step 0', () => {
@@ -26,11 +36,21 @@ describe('due actions', () => {
     expect(find(statusOf(run({ absences: step1, asOf: '2026-09-10' })), 's1-letter-1')?.overdue).toBe(true);
   });
   it('treats a once action as done by an entry on/after the step began, or by the issued letter', () => {
-    const withDoc = statusOf(run({ absences: step1, asOf: '2026-09-10', docs: [doc('S1', '2026-09-04', 'Warning letter 1', { role: 'system' })] }));
+    const withDoc = statusOf(
+      run({
+        absences: step1,
+        asOf: '2026-09-10',
+        docs: [doc('S1', '2026-09-04', 'Warning letter 1', { role: 'system' })],
+      }),
+    );
     expect(ids(withDoc)).not.toContain('s1-letter-1');
-    const before = statusOf(run({ absences: step1, asOf: '2026-09-10', docs: [doc('S1', '2026-09-02', 'Warning letter 1')] }));
+    const before = statusOf(
+      run({ absences: step1, asOf: '2026-09-10', docs: [doc('S1', '2026-09-02', 'Warning letter 1')] }),
+    );
     expect(ids(before)).toContain('s1-letter-1');
-    const issued = statusOf(run({ absences: step1, asOf: '2026-09-10', lettersIssued: ['S1|letter1|2026-2027'] }));
+    const issued = statusOf(
+      run({ absences: step1, asOf: '2026-09-10', lettersIssued: ['S1|letter1|2026-2027'] }),
+    );
     expect(ids(issued)).not.toContain('s1-letter-1');
     expect(issued.lettersDue).toEqual([]);
   });
@@ -43,29 +63,53 @@ describe('due actions', () => {
   it('weekly: done by an entry in the current Mon–Sun week only', () => {
     const absences = unexcused(5); // step 2 since 2026-09-08
     const thisWeek = [doc('S1', '2026-09-14', 'Absence Occurrence Report', { role: 'system' })];
-    expect(ids(statusOf(run({ absences, asOf: '2026-09-16', docs: thisWeek })))).not.toContain('s2-absence-report');
+    expect(ids(statusOf(run({ absences, asOf: '2026-09-16', docs: thisWeek })))).not.toContain(
+      's2-absence-report',
+    );
     const lastWeek = [doc('S1', '2026-09-11', 'Absence Occurrence Report', { role: 'system' })];
     const s = statusOf(run({ absences, asOf: '2026-09-16', docs: lastWeek }));
-    expect(find(s, 's2-absence-report')).toMatchObject({ since: '2026-09-14', dueBy: '2026-09-17', overdue: false });
+    expect(find(s, 's2-absence-report')).toMatchObject({
+      since: '2026-09-14',
+      dueBy: '2026-09-17',
+      overdue: false,
+    });
   });
   it('ongoing: due again when nothing within N school days', () => {
     const docs = [doc('S1', '2026-09-04', 'Positive engagement', { role: 'teacher' })];
     // 10 school days after Fri 2026-09-04 (Labor Day skipped) is 2026-09-21.
     expect(ids(statusOf(run({ absences: step1, asOf: '2026-09-18', docs })))).not.toContain('s1-positive');
-    expect(find(statusOf(run({ absences: step1, asOf: '2026-09-21', docs })), 's1-positive')).toMatchObject({ since: '2026-09-21', overdue: false });
+    expect(find(statusOf(run({ absences: step1, asOf: '2026-09-21', docs })), 's1-positive')).toMatchObject({
+      since: '2026-09-21',
+      overdue: false,
+    });
   });
   it('"document all efforts" is satisfied by a person, not by automatic entries', () => {
     const auto = [doc('S1', '2026-09-04', 'Automated call', { role: 'system' })];
     expect(ids(statusOf(run({ absences: step1, asOf: '2026-09-08', docs: auto })))).toContain('s1-document');
     const human = [doc('S1', '2026-09-04', 'Parent contact', { role: 'teacher', outcome: 'Completed' })];
-    expect(ids(statusOf(run({ absences: step1, asOf: '2026-09-08', docs: human })))).not.toContain('s1-document');
+    expect(ids(statusOf(run({ absences: step1, asOf: '2026-09-08', docs: human })))).not.toContain(
+      's1-document',
+    );
   });
   it('lower-step actions continue at higher steps, each once, owned by the current step', () => {
     const s = statusOf(run({ absences: unexcused(9), asOf: '2026-09-14' }));
-    expect(ids(s)).toEqual(expect.arrayContaining(['s1-positive', 's1-letter-1', 's2-letter-2', 's3-ap-meeting', 's3-tpm', 's3-referral']));
+    expect(ids(s)).toEqual(
+      expect.arrayContaining([
+        's1-positive',
+        's1-letter-1',
+        's2-letter-2',
+        's3-ap-meeting',
+        's3-tpm',
+        's3-referral',
+      ]),
+    );
     const documentAll = s.due.filter((d) => d.docType === '*');
     expect(documentAll).toHaveLength(1);
-    expect(documentAll[0]).toMatchObject({ actionId: 's3-document', owner: 'assistantPrincipal', since: '2026-09-03' });
+    expect(documentAll[0]).toMatchObject({
+      actionId: 's3-document',
+      owner: 'assistantPrincipal',
+      since: '2026-09-03',
+    });
   });
   it('next due is the earliest due-by (most overdue)', () => {
     const s = statusOf(run({ absences: unexcused(9), asOf: '2026-09-30' }));
@@ -74,8 +118,21 @@ describe('due actions', () => {
     expect(s.nextDue?.overdue).toBe(true);
   });
   it('letter keys include the school year; letter 2 is due only from step 2', () => {
-    expect(statusOf(run({ absences: unexcused(4) })).lettersDue.map((l) => l.letterType)).toEqual(['letter1']);
-    const s = statusOf(run({ absences: unexcused(5), lettersIssued: ['S1|letter1|2026-2027', 'S1|letter2-90|2025-2026'] }));
-    expect(s.lettersDue).toEqual([{ key: 'S1|letter2-90|2026-2027', studentId: 'S1', letterType: 'letter2-90', schoolYear: '2026-2027', step: 2, since: '2026-09-08' }]);
+    expect(statusOf(run({ absences: unexcused(4) })).lettersDue.map((l) => l.letterType)).toEqual([
+      'letter1',
+    ]);
+    const s = statusOf(
+      run({ absences: unexcused(5), lettersIssued: ['S1|letter1|2026-2027', 'S1|letter2-90|2025-2026'] }),
+    );
+    expect(s.lettersDue).toEqual([
+      {
+        key: 'S1|letter2-90|2026-2027',
+        studentId: 'S1',
+        letterType: 'letter2-90',
+        schoolYear: '2026-2027',
+        step: 2,
+        since: '2026-09-08',
+      },
+    ]);
   });
 });

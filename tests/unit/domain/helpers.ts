@@ -21,8 +21,22 @@ export function schoolDays(from: DayKey, n: number): DayKey[] {
     .map(toDayKey);
 }
 
-export function doc(studentId: string, date: DayKey, type: string, extra: Partial<RawDocumentationRow> = {}): Omit<RawDocumentationRow, 'row'> {
-  return { studentId, date, type, outcome: 'Completed', role: 'assistantPrincipal' as Role, staff: 'ap@school.org', note: '', ...extra };
+export function doc(
+  studentId: string,
+  date: DayKey,
+  type: string,
+  extra: Partial<RawDocumentationRow> = {},
+): Omit<RawDocumentationRow, 'row'> {
+  return {
+    studentId,
+    date,
+    type,
+    outcome: 'Completed',
+    role: 'assistantPrincipal' as Role,
+    staff: 'ap@school.org',
+    note: '',
+    ...extra,
+  };
 }
 
 export interface RunOptions {
@@ -56,6 +70,11 @@ export function statusOf(result: CampusResult, studentId = 'S1'): StudentStatus 
 }
 
 /** Unexcused absences for S1 on the first `n` school days from `from`. */
-export function unexcused(n: number, from: DayKey = '2026-09-01', studentId = 'S1', code = 'U'): [string, DayKey, string][] {
+export function unexcused(
+  n: number,
+  from: DayKey = '2026-09-01',
+  studentId = 'S1',
+  code = 'U',
+): [string, DayKey, string][] {
   return schoolDays(from, n).map((d) => [studentId, d, code]);
 }

@@ -5,7 +5,8 @@ import { policyFromSettings, settingsRowsFromPolicy } from '../../../src/domain/
 import type { SettingsInputRow } from '../../../src/domain/policy-settings';
 import { ANY_DOCUMENTATION } from '../../../src/domain/types';
 
-const asInput = (rows: { key: string; value: string | number }[]): SettingsInputRow[] => rows.map((r, i) => ({ key: r.key, value: r.value, row: i + 2 }));
+const asInput = (rows: { key: string; value: string | number }[]): SettingsInputRow[] =>
+  rows.map((r, i) => ({ key: r.key, value: r.value, row: i + 2 }));
 
 describe('default policy', () => {
   const p = defaultPolicy();
@@ -17,7 +18,10 @@ describe('default policy', () => {
       { step: 4, threshold: 11 },
     ]);
     expect(p.steps.find((s) => s.step === 5)?.threshold).toBeNull();
-    expect(p.steps.find((s) => s.step === 4)?.gate).toEqual({ required: ['AP meeting', 'TPM plan', 'District referral'], followUp: 'Follow-up' });
+    expect(p.steps.find((s) => s.step === 4)?.gate).toEqual({
+      required: ['AP meeting', 'TPM plan', 'District referral'],
+      followUp: 'Follow-up',
+    });
   });
   it('gives every action an owner, cadence and a known documentation type', () => {
     const types = new Set(p.documentationTypes.map((d) => d.type));
@@ -71,11 +75,18 @@ describe('Settings rows', () => {
     expect(back.policy.codes).toEqual([{ code: 'X', category: 'unexcused', partDay: true, label: 'X' }]);
   });
   it('reads typed text values, percent signs and fractions', () => {
-    const r = policyFromSettings(asInput([{ key: 'step1.threshold', value: ' 2 ' }, { key: 'attendance.linePercent', value: '85%' }]));
+    const r = policyFromSettings(
+      asInput([
+        { key: 'step1.threshold', value: ' 2 ' },
+        { key: 'attendance.linePercent', value: '85%' },
+      ]),
+    );
     expect(r.problems).toEqual([]);
     expect(r.policy.steps[0]?.threshold).toBe(2);
     expect(r.policy.attendanceLine).toBeCloseTo(0.85);
-    expect(policyFromSettings(asInput([{ key: 'attendance.linePercent', value: 0.9 }])).policy.attendanceLine).toBeCloseTo(0.9);
+    expect(
+      policyFromSettings(asInput([{ key: 'attendance.linePercent', value: 0.9 }])).policy.attendanceLine,
+    ).toBeCloseTo(0.9);
   });
   it('lists problems and keeps defaults; never throws', () => {
     const r = policyFromSettings([
@@ -92,13 +103,23 @@ describe('Settings rows', () => {
     expect(r.policy).toEqual(defaultPolicy());
   });
   it('rejects thresholds that do not increase and falls back to all defaults', () => {
-    const r = policyFromSettings(asInput([{ key: 'step1.threshold', value: 4 }, { key: 'step3.threshold', value: 5 }]));
+    const r = policyFromSettings(
+      asInput([
+        { key: 'step1.threshold', value: 4 },
+        { key: 'step3.threshold', value: 5 },
+      ]),
+    );
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]?.reason).toMatch(/increase/);
     expect(countThresholds(r.policy).map((t) => t.threshold)).toEqual([3, 5, 8, 11]);
   });
   it('accepts increasing changed thresholds', () => {
-    const r = policyFromSettings(asInput([{ key: 'step1.threshold', value: 2 }, { key: 'step4.threshold', value: 15 }]));
+    const r = policyFromSettings(
+      asInput([
+        { key: 'step1.threshold', value: 2 },
+        { key: 'step4.threshold', value: 15 },
+      ]),
+    );
     expect(r.problems).toEqual([]);
     expect(countThresholds(r.policy).map((t) => t.threshold)).toEqual([2, 5, 8, 15]);
   });

@@ -8,11 +8,21 @@ import { POLICY } from './helpers';
 const DAYS = schoolDays('2026-08-12', 60); // through early November
 const CODES = ['U', 'UP', 'E', 'EP', 'M', 'S', 'P'];
 const ASOF = '2026-11-20';
-const GATE_TYPES = ['AP meeting', 'TPM plan', 'District referral', 'Follow-up', 'Court referral decision', 'Note'];
+const GATE_TYPES = [
+  'AP meeting',
+  'TPM plan',
+  'District referral',
+  'Follow-up',
+  'Court referral decision',
+  'Note',
+];
 const ROLES = ['assistantPrincipal', 'districtSpecialist', 'teacher'];
 
 const absenceArb = fc.array(fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...CODES)), { maxLength: 40 });
-const docArb = fc.array(fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...GATE_TYPES), fc.constantFrom(...ROLES)), { maxLength: 12 });
+const docArb = fc.array(
+  fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...GATE_TYPES), fc.constantFrom(...ROLES)),
+  { maxLength: 12 },
+);
 
 const toRows = (list: [string, string][]) => list.map(([d, c]) => ['S1', d, c] as [string, string, string]);
 const toDocs = (list: [string, string, string][]) => list.map(([d, t, r]) => doc('S1', d, t, { role: r }));
@@ -29,7 +39,12 @@ describe('properties', () => {
         expect(dup).toEqual(base);
         const firstDay = [...unexcusedDays][0];
         if (firstDay !== undefined) {
-          const more = statusOf(run({ absences: toRows([...list, ...extra.map((c) => [firstDay, c] as [string, string])]), asOf: ASOF })).counts;
+          const more = statusOf(
+            run({
+              absences: toRows([...list, ...extra.map((c) => [firstDay, c] as [string, string])]),
+              asOf: ASOF,
+            }),
+          ).counts;
           expect(more.unexcusedDays).toBe(base.unexcusedDays);
         }
       }),
@@ -41,7 +56,9 @@ describe('properties', () => {
     fc.assert(
       fc.property(absenceArb, docArb, fc.constantFrom(...DAYS), (list, docs, day) => {
         const before = statusOf(run({ absences: toRows(list), docs: toDocs(docs), asOf: ASOF })).step;
-        const after = statusOf(run({ absences: toRows([...list, [day, 'U']]), docs: toDocs(docs), asOf: ASOF })).step;
+        const after = statusOf(
+          run({ absences: toRows([...list, [day, 'U']]), docs: toDocs(docs), asOf: ASOF }),
+        ).step;
         expect(after).toBeGreaterThanOrEqual(before);
       }),
       { numRuns: 150 },
@@ -56,16 +73,29 @@ describe('properties', () => {
         expect(Math.min(s.step, 4)).toBeLessThanOrEqual(maxStepFor(s.counts.unexcusedDays));
         if (s.step >= 4) {
           const from = s.stepSince[3] as string;
-          const done = (t: string) => entries.filter((e) => e.type === t && (e.date as string) >= from).map((e) => e.date as string).sort();
+          const done = (t: string) =>
+            entries
+              .filter((e) => e.type === t && (e.date as string) >= from)
+              .map((e) => e.date as string)
+              .sort();
           const required = ['AP meeting', 'TPM plan', 'District referral'].map((t) => done(t)[0]);
           expect(required.every((d) => d !== undefined)).toBe(true);
           const latest = required.sort().at(-1) as string;
           expect(done('Follow-up').some((d) => d >= latest)).toBe(true);
         }
         if (s.step === 5) {
-          expect(entries.some((e) => e.type === 'Court referral decision' && e.role === 'districtSpecialist' && (e.date as string) >= (s.stepSince[4] as string))).toBe(true);
+          expect(
+            entries.some(
+              (e) =>
+                e.type === 'Court referral decision' &&
+                e.role === 'districtSpecialist' &&
+                (e.date as string) >= (s.stepSince[4] as string),
+            ),
+          ).toBe(true);
         } else if (s.step < 4) {
-          expect(s.step).toBe(maxStepFor(s.counts.unexcusedDays) >= 4 ? 3 : maxStepFor(s.counts.unexcusedDays));
+          expect(s.step).toBe(
+            maxStepFor(s.counts.unexcusedDays) >= 4 ? 3 : maxStepFor(s.counts.unexcusedDays),
+          );
         }
       }),
       { numRuns: 300 },

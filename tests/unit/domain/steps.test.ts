@@ -20,7 +20,13 @@ describe('steps by count', () => {
   it('jumps from 2 to 9 in one import straight to step 3 with sensible since-dates and both letters due', () => {
     const before = statusOf(run({ absences: unexcused(2), asOf: '2026-09-02' }));
     expect(before.step).toBe(0);
-    const s = statusOf(run({ absences: unexcused(9), asOf: '2026-09-14', prior: { S1: { step: before.step, stepSince: {} } } }));
+    const s = statusOf(
+      run({
+        absences: unexcused(9),
+        asOf: '2026-09-14',
+        prior: { S1: { step: before.step, stepSince: {} } },
+      }),
+    );
     expect(s.step).toBe(3);
     expect(s.stepSince).toEqual({ 1: '2026-09-03', 2: '2026-09-08', 3: '2026-09-11' });
     expect(s.since).toBe('2026-09-11');
@@ -59,7 +65,10 @@ describe('step-4 gate', () => {
   it('does not count gate entries made before step 3 began', () => {
     const s = statusOf(run({ absences: unexcused(11), docs: [...gateDocs({ ...GOOD, ap: '2026-09-10' })] }));
     expect(s.step).toBe(3);
-    expect(s.blocked?.missing).toEqual(['AP meeting (on or after 2026-09-11)', 'Follow-up (on or after the entries above)']);
+    expect(s.blocked?.missing).toEqual([
+      'AP meeting (on or after 2026-09-11)',
+      'Follow-up (on or after the entries above)',
+    ]);
   });
   it('does not count a follow-up dated before the other entries (wrong order)', () => {
     const s = statusOf(run({ absences: unexcused(11), docs: gateDocs({ ...GOOD, fu: '2026-09-18' }) }));
@@ -81,7 +90,9 @@ describe('step-4 gate', () => {
 });
 
 describe('kept step and adjustments', () => {
-  const prior3 = { S1: { step: 3 as const, stepSince: { 1: '2026-09-03', 2: '2026-09-08', 3: '2026-09-11' } } };
+  const prior3 = {
+    S1: { step: 3 as const, stepSince: { 1: '2026-09-03', 2: '2026-09-08', 3: '2026-09-11' } },
+  };
   it('keeps the step after a correction lowers the count', () => {
     const s = statusOf(run({ absences: unexcused(4), prior: prior3 }));
     expect(s.counts.unexcusedDays).toBe(4);
@@ -90,19 +101,38 @@ describe('kept step and adjustments', () => {
     expect(s.flags).toContain('stepKept');
   });
   it('lowers the step by an administrator adjustment with a reason', () => {
-    const adj = doc('S1', '2026-10-01', 'Step adjustment', { role: 'principal', note: 'Absences were a data-entry error', targetStep: 1 });
+    const adj = doc('S1', '2026-10-01', 'Step adjustment', {
+      role: 'principal',
+      note: 'Absences were a data-entry error',
+      targetStep: 1,
+    });
     const s = statusOf(run({ absences: unexcused(4), prior: prior3, docs: [adj] }));
     expect(s.step).toBe(1);
     expect(s.since).toBe('2026-09-03');
     expect(s.stepSince).toEqual({ 1: '2026-09-03' });
-    expect(s.adjustment).toEqual({ date: '2026-10-01', toStep: 1, role: 'principal', reason: 'Absences were a data-entry error' });
+    expect(s.adjustment).toEqual({
+      date: '2026-10-01',
+      toStep: 1,
+      role: 'principal',
+      reason: 'Absences were a data-entry error',
+    });
     expect(s.highestStep).toBe(3);
     // The next run carries the adjustment in the prior status and stays at step 1.
-    const again = statusOf(run({ absences: unexcused(4), docs: [adj], prior: { S1: { step: 1, highestStep: 3, stepSince: s.stepSince, adjustmentDate: '2026-10-01' } } }));
+    const again = statusOf(
+      run({
+        absences: unexcused(4),
+        docs: [adj],
+        prior: { S1: { step: 1, highestStep: 3, stepSince: s.stepSince, adjustmentDate: '2026-10-01' } },
+      }),
+    );
     expect(again.step).toBe(1);
   });
   it('raises again when a threshold is reached after the adjustment', () => {
-    const adj = doc('S1', '2026-10-01', 'Step adjustment', { role: 'assistantPrincipal', note: 'Recoded', targetStep: 0 });
+    const adj = doc('S1', '2026-10-01', 'Step adjustment', {
+      role: 'assistantPrincipal',
+      note: 'Recoded',
+      targetStep: 0,
+    });
     const absences = [...unexcused(2), ...unexcused(3, '2026-10-05')];
     const s = statusOf(run({ absences, prior: prior3, docs: [adj] }));
     expect(s.step).toBe(2);
@@ -114,7 +144,13 @@ describe('kept step and adjustments', () => {
       { role: 'teacher', note: 'I think so', targetStep: 1 },
       { role: 'districtSpecialist', note: 'reason', targetStep: 1 },
     ]) {
-      const s = statusOf(run({ absences: unexcused(4), prior: prior3, docs: [doc('S1', '2026-10-01', 'Step adjustment', extra)] }));
+      const s = statusOf(
+        run({
+          absences: unexcused(4),
+          prior: prior3,
+          docs: [doc('S1', '2026-10-01', 'Step adjustment', extra)],
+        }),
+      );
       expect(s.step).toBe(3);
       expect(s.flags).toContain('adjustmentIgnored');
       expect(s.messages.join(' ')).toMatch(/Step adjustment of 2026-10-01 ignored/);
@@ -123,7 +159,8 @@ describe('kept step and adjustments', () => {
 });
 
 describe('court (step 5)', () => {
-  const decision = (date: string, role = 'districtSpecialist') => doc('S1', date, 'Court referral decision', { role });
+  const decision = (date: string, role = 'districtSpecialist') =>
+    doc('S1', date, 'Court referral decision', { role });
   it('is never automatic, whatever the count', () => {
     const s = statusOf(run({ absences: unexcused(40), docs: gateDocs(GOOD), asOf: '2026-12-18' }));
     expect(s.step).toBe(4);
@@ -135,10 +172,17 @@ describe('court (step 5)', () => {
     expect(s.stepSince[4]).toBe('2026-09-28');
   });
   it('ignores a decision made before step 4 or by someone else', () => {
-    const early = statusOf(run({ absences: unexcused(11), docs: [...gateDocs(GOOD), decision('2026-09-25')] }));
+    const early = statusOf(
+      run({ absences: unexcused(11), docs: [...gateDocs(GOOD), decision('2026-09-25')] }),
+    );
     expect(early.step).toBe(4);
     expect(early.flags).toContain('courtDecisionIgnored');
-    const byAp = statusOf(run({ absences: unexcused(11), docs: [...gateDocs(GOOD), decision('2026-10-05', 'assistantPrincipal')] }));
+    const byAp = statusOf(
+      run({
+        absences: unexcused(11),
+        docs: [...gateDocs(GOOD), decision('2026-10-05', 'assistantPrincipal')],
+      }),
+    );
     expect(byAp.step).toBe(4);
     const atStep3 = statusOf(run({ absences: unexcused(9), docs: [decision('2026-10-05')] }));
     expect(atStep3.step).toBe(3);

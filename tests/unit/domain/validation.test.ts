@@ -64,12 +64,35 @@ describe('validateDocumentation', () => {
   it('keeps entries with warnings and drops unusable ones', () => {
     const r = validateDocumentation(
       [
-        { row: 2, studentId: 'S1', date: '2026-09-01', type: 'AP meeting', outcome: 'Completed', role: 'Assistant Principal' },
+        {
+          row: 2,
+          studentId: 'S1',
+          date: '2026-09-01',
+          type: 'AP meeting',
+          outcome: 'Completed',
+          role: 'Assistant Principal',
+        },
         { row: 3, studentId: 'S1', date: '2026-09-01', type: 'Coffee', outcome: 'Maybe', role: 'janitor' },
         { row: 4, studentId: 'S7', date: '2026-09-01', type: 'AP meeting' },
         { row: 5, studentId: 'S1', date: '2026-31-01', type: 'AP meeting' },
-        { row: 6, studentId: 'S1', date: '2026-09-01', type: 'Step adjustment', role: 'principal', note: 'x', targetStep: 'Step 2' },
-        { row: 7, studentId: 'S1', date: '2026-09-01', type: 'Step adjustment', role: 'principal', note: 'x', targetStep: 'seven' },
+        {
+          row: 6,
+          studentId: 'S1',
+          date: '2026-09-01',
+          type: 'Step adjustment',
+          role: 'principal',
+          note: 'x',
+          targetStep: 'Step 2',
+        },
+        {
+          row: 7,
+          studentId: 'S1',
+          date: '2026-09-01',
+          type: 'Step adjustment',
+          role: 'principal',
+          note: 'x',
+          targetStep: 'seven',
+        },
         { row: 8, studentId: 'S1', date: '2026-12-01', type: 'Note' },
       ],
       { policy: POLICY, studentIds: ids, asOf: '2026-11-20' },
