@@ -25,6 +25,7 @@ function tabSection(tab: TabDef): string {
     const notes = [c.required ? 'required' : '', describeOptions(c), c.help].filter(Boolean).join('; ');
     return `| ${c.header} | ${c.kind} | ${notes} |`;
   });
+  if (rows.length === 0) return [`## ${tab.name}`, '', tab.help, ''].join('\n');
   const owner = tab.owner === 'script' ? ' Written by the add-on and protected against hand edits.' : '';
   return [
     `## ${tab.name}`,

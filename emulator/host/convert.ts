@@ -24,9 +24,20 @@ export function zonedMs(day: string, hour: number, timeZone: string): number {
   if (!m) throw new Error(`asOf must be YYYY-MM-DD, got ${day}`);
   const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour);
   const offset = (ms: number): number => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(ms));
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(new Date(ms));
     const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - ms;
+    return (
+      Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - ms
+    );
   };
   const guess = wall - offset(wall);
   return wall - offset(guess);

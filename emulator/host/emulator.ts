@@ -25,6 +25,8 @@ export interface EmulatorOptions {
   seed?: number;
   /** OAuth scopes; default the manifest's `oauthScopes` (null grants everything). */
   scopes?: string[] | null;
+  /** Daily quotas of a 'consumer' or 'workspace' (default) account. */
+  account?: 'consumer' | 'workspace';
   /** Print Logger/console lines as they happen. */
   echoLogs?: boolean;
 }
@@ -39,6 +41,24 @@ export interface RunResult {
   simulatedMs: number;
 }
 
+const BUILTINS = [
+  'Array',
+  'Object',
+  'String',
+  'Number',
+  'Boolean',
+  'Math',
+  'Date',
+  'Map',
+  'Set',
+  'Error',
+  'RegExp',
+  'JSON',
+  'Intl',
+  'Reflect',
+  'Proxy',
+];
+
 const DEFAULT_USER = 'clerk@district.example.org';
 
 function readManifest(buildDir: string): { timeZone?: string; oauthScopes?: string[] } {
@@ -51,7 +71,8 @@ function readManifest(buildDir: string): { timeZone?: string; oauthScopes?: stri
 function htmlFiles(buildDir: string): Record<string, string> {
   if (!fs.existsSync(buildDir)) return {};
   const out: Record<string, string> = {};
-  for (const f of fs.readdirSync(buildDir)) if (f.endsWith('.html')) out[f.slice(0, -5)] = fs.readFileSync(path.join(buildDir, f), 'utf8');
+  for (const f of fs.readdirSync(buildDir))
+    if (f.endsWith('.html')) out[f.slice(0, -5)] = fs.readFileSync(path.join(buildDir, f), 'utf8');
   return out;
 }
 
@@ -67,10 +88,19 @@ export class Emulator {
     this.timeZone = options.timeZone ?? manifest.timeZone ?? 'America/Chicago';
     const start = options.asOf ? zonedMs(options.asOf, 8, this.timeZone) : Date.now();
     // Only what a V8 Apps Script has: the ES builtins (Intl included); the runtime adds console and Logger.
-    this.context = vm.createContext({}, { name: 'apps-script', codeGeneration: { strings: true, wasm: false } });
-    const install = vm.runInContext(`(function () {\n${runtimeBundle()}\nreturn ${RUNTIME_GLOBAL};\n})()`, this.context, {
-      filename: 'emulator-runtime.js',
-    }) as { createRuntime(o: RuntimeOptions): EmulatorControl };
+    this.context = vm.createContext(
+      {},
+      { name: 'apps-script', codeGeneration: { strings: true, wasm: false } },
+    );
+    // Builtins become locals of the bundle: a global lookup in a vm context goes through an interceptor (slow in loops).
+    const locals = BUILTINS.map((name) => `${name} = globalThis.${name}`).join(', ');
+    const install = vm.runInContext(
+      `(function () {\nvar ${locals};\n${runtimeBundle()}\nreturn ${RUNTIME_GLOBAL};\n})()`,
+      this.context,
+      {
+        filename: 'emulator-runtime.js',
+      },
+    ) as { createRuntime(o: RuntimeOptions): EmulatorControl };
     delete (this.context as Record<string, unknown>)[RUNTIME_GLOBAL];
     const runtimeOptions: RuntimeOptions = {
       wallStartMs: start,
@@ -79,6 +109,7 @@ export class Emulator {
       seed: options.seed ?? 1,
       htmlFiles: htmlFiles(buildDir),
       scopes: options.scopes === undefined ? (manifest.oauthScopes ?? null) : options.scopes,
+      ...(options.account ? { account: options.account } : {}),
       ...(options.echoLogs ? { echo: (line: string) => console.log(line) } : {}),
     };
     this.control = install.createRuntime(runtimeOptions);
@@ -148,7 +179,8 @@ export class Emulator {
       sidebars: state.shown.filter((s) => s.kind === 'sidebar'),
       alerts: state.alerts,
       toasts: state.toasts,
-      queueAlertResponse: (button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE') => void state.alertAnswers.push(button),
+      queueAlertResponse: (button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE') =>
+        void state.alertAnswers.push(button),
       queuePromptResponse: (text: string, button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE' = 'OK') =>
         void state.promptAnswers.push({ text, button }),
     };
@@ -169,7 +201,8 @@ export class Emulator {
   printStats(write: (line: string) => void = (l) => console.log(l)): void {
     const rt = this.control.rt;
     write(`simulated ${(rt.totalMs / 1000).toFixed(1)} s over ${rt.executions.length} executions`);
-    for (const e of rt.executions) write(`  ${e.kind} ${e.name}: ${(e.simulatedMs / 1000).toFixed(2)} s${e.error ? ` (${e.error})` : ''}`);
+    for (const e of rt.executions)
+      write(`  ${e.kind} ${e.name}: ${(e.simulatedMs / 1000).toFixed(2)} s${e.error ? ` (${e.error})` : ''}`);
     const calls = [...rt.calls.entries()].sort((a, b) => b[1] - a[1]);
     for (const [method, n] of calls) write(`  ${method} x${n}`);
   }

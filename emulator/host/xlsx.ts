@@ -33,7 +33,11 @@ export async function saveXlsx(raw: RawBook, file: string): Promise<void> {
         const formula = formulas.get(key);
         const cell = row.getCell(c + 1);
         const value = typeof v === 'number' && isDateFmt(fmt) ? serialToUtcDate(v) : v;
-        if (formula) cell.value = { formula: formula.slice(1), result: (value ?? '') as string } as ExcelJS.CellFormulaValue;
+        if (formula)
+          cell.value = {
+            formula: formula.slice(1),
+            result: (value ?? '') as string,
+          } as ExcelJS.CellFormulaValue;
         else if (value !== null) cell.value = value;
       });
     });
@@ -101,9 +105,23 @@ export async function loadXlsx(file: string): Promise<RawBook> {
         if (fmt) s.formats.push([r, c, fmt]);
         if (formula) s.formulas.push([r, c, formula]);
         const dv = cell.dataValidation;
-        if (dv && dv.type === 'list' && typeof dv.formulae?.[0] === 'string' && dv.formulae[0].startsWith('"')) {
+        if (
+          dv &&
+          dv.type === 'list' &&
+          typeof dv.formulae?.[0] === 'string' &&
+          dv.formulae[0].startsWith('"')
+        ) {
           const list = dv.formulae[0].slice(1, -1).split(',');
-          s.validations.push([r, c, { criteria: 'VALUE_IN_LIST', args: [list, true], allowInvalid: !dv.showErrorMessage, helpText: dv.prompt ?? '' }]);
+          s.validations.push([
+            r,
+            c,
+            {
+              criteria: 'VALUE_IN_LIST',
+              args: [list, true],
+              allowInvalid: !dv.showErrorMessage,
+              helpText: dv.prompt ?? '',
+            },
+          ]);
         }
       });
     });

@@ -3,7 +3,19 @@ import { loud, notImplemented, type ApiShape } from './core';
 import { decodeText, encodeText, toSigned, toUnsigned } from './utilities-bytes';
 
 type B = GoogleAppsScript.Base.Blob;
-type Methods = 'getBytes' | 'getDataAsString' | 'getName' | 'setName' | 'getContentType' | 'setContentType' | 'setBytes' | 'setDataFromString' | 'isGoogleType' | 'getAs' | 'copyBlob' | 'getBlob';
+type Methods =
+  | 'getBytes'
+  | 'getDataAsString'
+  | 'getName'
+  | 'setName'
+  | 'getContentType'
+  | 'setContentType'
+  | 'setBytes'
+  | 'setDataFromString'
+  | 'isGoogleType'
+  | 'getAs'
+  | 'copyBlob'
+  | 'getBlob';
 
 /** Converts a blob to another content type (`getAs`); the PDF converter is registered by the other services. */
 export type BlobConverter = (blob: FakeBlob, contentType: string) => FakeBlob | null;

@@ -68,22 +68,5 @@ export const COSTS: Record<string, Cost> = {
   'HtmlService.createTemplateFromFile': { base: 10 },
   'Logger.log': { base: 0.5 },
   'console.log': { base: 0.5 },
-  // The other services (one letter about 2.7 s in all: copy 800 + open 400 + replace 10 x 60 + save 300 + PDF 700 + send 400).
-  'File.makeCopy': { base: 800 },
-  'DocumentApp.openById': { base: 400 },
-  'Body.replaceText': { base: 60 },
-  'Document.saveAndClose': { base: 300 },
-  'Blob.getAs': { base: 700 },
-  'MailApp.sendEmail': { base: 400 },
-  'GmailApp.sendEmail': { base: 500 },
-  'PropertiesService.getScriptProperties': { base: 2 },
-  'Properties.getProperty': { base: 30 },
-  'Properties.setProperty': { base: 50 },
-  'Cache.get': { base: 20 },
-  'Cache.put': { base: 30 },
-  'LockService.getScriptLock': { base: 2 },
-  'Lock.waitLock': { base: 50 },
-  'Lock.tryLock': { base: 50 },
-  'ScriptApp.newTrigger': { base: 300 },
-  'ScriptApp.getProjectTriggers': { base: 100 },
+  // Docs, Drive, mail, locks, properties, cache and triggers: costs-other.ts (merged by installOtherServices).
 };

@@ -9,7 +9,25 @@ type T = GoogleAppsScript.HTML.HtmlTemplate;
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
 export const XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const;
 
-class FakeHtmlOutput implements ApiShape<O, 'getContent' | 'setContent' | 'append' | 'appendUntrusted' | 'setTitle' | 'getTitle' | 'setWidth' | 'getWidth' | 'setHeight' | 'getHeight' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'addMetaTag' | 'setFaviconUrl' | 'getBlob' | 'clear'> {
+class FakeHtmlOutput implements ApiShape<
+  O,
+  | 'getContent'
+  | 'setContent'
+  | 'append'
+  | 'appendUntrusted'
+  | 'setTitle'
+  | 'getTitle'
+  | 'setWidth'
+  | 'getWidth'
+  | 'setHeight'
+  | 'getHeight'
+  | 'setSandboxMode'
+  | 'setXFrameOptionsMode'
+  | 'addMetaTag'
+  | 'setFaviconUrl'
+  | 'getBlob'
+  | 'clear'
+> {
   private title = '';
   private width = 300;
   private height = 500;
@@ -78,7 +96,12 @@ class FakeHtmlOutput implements ApiShape<O, 'getContent' | 'setContent' | 'appen
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** Compiles `<?= ?>` (escaped), `<?!= ?>` (raw) and `<? ?>` (code) into a function of the template's fields. */
@@ -127,7 +150,10 @@ function makeOutput(content: string): O {
   return loud(new FakeHtmlOutput(content), 'HtmlOutput') as unknown as O;
 }
 
-class FakeHtmlService implements ApiShape<H, 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'> {
+class FakeHtmlService implements ApiShape<
+  H,
+  'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'
+> {
   readonly SandboxMode = SandboxMode;
   readonly XFrameOptionsMode = XFrameOptionsMode;
   constructor(
@@ -142,7 +168,13 @@ class FakeHtmlService implements ApiShape<H, 'createHtmlOutput' | 'createHtmlOut
   }
   createHtmlOutput(html?: unknown): O {
     this.rt.call('HtmlService.createHtmlOutput');
-    return makeOutput(html === undefined ? '' : typeof html === 'string' ? html : String((html as { getDataAsString(): string }).getDataAsString()));
+    return makeOutput(
+      html === undefined
+        ? ''
+        : typeof html === 'string'
+          ? html
+          : String((html as { getDataAsString(): string }).getDataAsString()),
+    );
   }
   createHtmlOutputFromFile(filename: string): O {
     this.rt.call('HtmlService.createHtmlOutputFromFile');
@@ -150,7 +182,8 @@ class FakeHtmlService implements ApiShape<H, 'createHtmlOutput' | 'createHtmlOut
   }
   createTemplate(html: unknown): T {
     this.rt.call('HtmlService.createTemplate');
-    const source = typeof html === 'string' ? html : (html as { getDataAsString(): string }).getDataAsString();
+    const source =
+      typeof html === 'string' ? html : (html as { getDataAsString(): string }).getDataAsString();
     return loud(new FakeHtmlTemplate(source), 'HtmlTemplate') as unknown as T;
   }
   createTemplateFromFile(filename: string): T {

@@ -29,6 +29,9 @@ export interface RuntimeOptions {
   /** The manifest's oauthScopes (null: every scope granted). */
   scopes?: string[] | null;
   costs?: Record<string, Cost>;
+  /** 'consumer' or 'workspace' (default): the daily quotas of the other services. */
+  account?: 'consumer' | 'workspace';
+  scriptId?: string;
   /** Called with every Logger/console line (the host may print them). */
   echo?: (line: string) => void;
 }
@@ -93,6 +96,8 @@ export function createRuntime(options: RuntimeOptions): EmulatorControl {
     },
     outbox: [],
     triggers: [],
+    account: options.account ?? 'workspace',
+    ...(options.scriptId ? { scriptId: options.scriptId } : {}),
     ui,
     logs,
     blobs: { newBlob, registerBlobConverter },

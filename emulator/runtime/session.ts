@@ -5,7 +5,14 @@ import { fakeUser } from './spreadsheet-protection';
 
 type S = GoogleAppsScript.Base.Session;
 
-class FakeSession implements ApiShape<S, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'> {
+class FakeSession implements ApiShape<
+  S,
+  | 'getActiveUser'
+  | 'getEffectiveUser'
+  | 'getScriptTimeZone'
+  | 'getActiveUserLocale'
+  | 'getTemporaryActiveUserKey'
+> {
   constructor(
     private readonly rt: Runtime,
     private readonly state: Control['session'],

@@ -2,11 +2,24 @@
 import { gasError, loud, type ApiShape, type Runtime } from './core';
 import { BookModel } from './spreadsheet-model';
 import { bookFake } from './spreadsheet-book';
-import { DataValidationCriteria, FakeConditionalFormatRuleBuilder, newDataValidation } from './spreadsheet-builders';
+import {
+  DataValidationCriteria,
+  FakeConditionalFormatRuleBuilder,
+  newDataValidation,
+} from './spreadsheet-builders';
 import { getUi, type UiState } from './ui';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-type Methods = 'getActiveSpreadsheet' | 'getActive' | 'openById' | 'openByUrl' | 'create' | 'flush' | 'getUi' | 'newDataValidation' | 'getActiveSheet';
+type Methods =
+  | 'getActiveSpreadsheet'
+  | 'getActive'
+  | 'openById'
+  | 'openByUrl'
+  | 'create'
+  | 'flush'
+  | 'getUi'
+  | 'newDataValidation'
+  | 'getActiveSheet';
 
 /** The spreadsheet part of the Control: every workbook by id, and which one the script is bound to. */
 export interface SheetsState {
@@ -57,11 +70,19 @@ class FakeSpreadsheetApp implements ApiShape<App, Methods> {
   }
   openById(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
     this.rt.call('SpreadsheetApp.openById');
-    if (this.rt.executing === 'simple-trigger' || (this.state.scopes && !this.state.scopes.includes(FULL_SCOPE))) {
-      throw gasError(`You do not have permission to call SpreadsheetApp.openById. Required permissions: ${FULL_SCOPE}`);
+    if (
+      this.rt.executing === 'simple-trigger' ||
+      (this.state.scopes && !this.state.scopes.includes(FULL_SCOPE))
+    ) {
+      throw gasError(
+        `You do not have permission to call SpreadsheetApp.openById. Required permissions: ${FULL_SCOPE}`,
+      );
     }
     const book = this.state.books.get(id);
-    if (!book) throw gasError('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (!book)
+      throw gasError(
+        'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+      );
     return this.fake(book);
   }
   openByUrl(url: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -71,7 +92,9 @@ class FakeSpreadsheetApp implements ApiShape<App, Methods> {
   create(name: string, _rows?: number, _columns?: number): GoogleAppsScript.Spreadsheet.Spreadsheet {
     this.rt.call('SpreadsheetApp.create');
     if (this.rt.executing === 'simple-trigger') {
-      throw gasError(`You do not have permission to call SpreadsheetApp.create. Required permissions: ${FULL_SCOPE}`);
+      throw gasError(
+        `You do not have permission to call SpreadsheetApp.create. Required permissions: ${FULL_SCOPE}`,
+      );
     }
     return this.fake(newBook(this.state, name));
   }

@@ -9,10 +9,27 @@ import { isValidZone } from './utilities-time';
 type SS = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Methods =
-  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone'
-  | 'getSpreadsheetLocale' | 'getSheetByName' | 'getSheets' | 'getNumSheets' | 'insertSheet' | 'deleteSheet'
-  | 'getActiveSheet' | 'setActiveSheet' | 'toast' | 'getRange' | 'getRangeByName' | 'setNamedRange'
-  | 'getProtections' | 'getOwner' | 'getSheetById';
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'getSheetByName'
+  | 'getSheets'
+  | 'getNumSheets'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'toast'
+  | 'getRange'
+  | 'getRangeByName'
+  | 'setNamedRange'
+  | 'getProtections'
+  | 'getOwner'
+  | 'getSheetById';
 
 export interface Toast {
   message: string;
@@ -79,8 +96,10 @@ export class FakeSpreadsheet implements ApiShape<SS, Methods> {
     const sheets = this.model.sheets;
     let name = typeof a === 'string' ? a : undefined;
     const index = typeof a === 'number' ? a : typeof b === 'number' ? b : sheets.length;
-    if (name === undefined) for (let n = sheets.length + 1; !name || this.model.sheet(name); n++) name = `Sheet${n}`;
-    if (sheets.some((s) => s.name.toLowerCase() === (name as string).toLowerCase())) throw gasError(duplicateSheetMessage(name));
+    if (name === undefined)
+      for (let n = sheets.length + 1; !name || this.model.sheet(name); n++) name = `Sheet${n}`;
+    if (sheets.some((s) => s.name.toLowerCase() === (name as string).toLowerCase()))
+      throw gasError(duplicateSheetMessage(name));
     const model = this.model.addSheet(name, Math.max(0, Math.min(index, sheets.length)));
     this.model.activeSheet = sheets.indexOf(model);
     return sheetFake(this.rt, model);
@@ -105,7 +124,12 @@ export class FakeSpreadsheet implements ApiShape<SS, Methods> {
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.rt.call('Spreadsheet.toast');
-    this.toasts.push({ message: String(msg), title: title ?? '', timeoutSeconds: timeoutSeconds ?? 5, atMs: this.rt.wallNow() });
+    this.toasts.push({
+      message: String(msg),
+      title: title ?? '',
+      timeoutSeconds: timeoutSeconds ?? 5,
+      atMs: this.rt.wallNow(),
+    });
   }
   /** `Sheet!A1:B2`; without a sheet name, the active sheet. */
   getRange(a1Notation: string): GoogleAppsScript.Spreadsheet.Range {
@@ -122,12 +146,28 @@ export class FakeSpreadsheet implements ApiShape<SS, Methods> {
   }
   setNamedRange(name: string, range: GoogleAppsScript.Spreadsheet.Range): void {
     this.rt.call('Spreadsheet.setNamedRange');
-    const r = range as unknown as { model: BookModel['sheets'][number]; row: number; col: number; numRows: number; numCols: number };
-    this.model.namedRanges.set(name, { sheet: r.model, row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols });
+    const r = range as unknown as {
+      model: BookModel['sheets'][number];
+      row: number;
+      col: number;
+      numRows: number;
+      numCols: number;
+    };
+    this.model.namedRanges.set(name, {
+      sheet: r.model,
+      row: r.row,
+      col: r.col,
+      numRows: r.numRows,
+      numCols: r.numCols,
+    });
   }
-  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+  getProtections(
+    type: GoogleAppsScript.Spreadsheet.ProtectionType,
+  ): GoogleAppsScript.Spreadsheet.Protection[] {
     this.rt.call('Spreadsheet.getProtections');
-    return this.model.protections.filter((p) => p.type === String(type)).map((p) => wrapProtection(this.rt, p));
+    return this.model.protections
+      .filter((p) => p.type === String(type))
+      .map((p) => wrapProtection(this.rt, p));
   }
   getOwner(): GoogleAppsScript.Base.User {
     return fakeUser(this.model.owner);
@@ -139,6 +179,7 @@ export class FakeSpreadsheet implements ApiShape<SS, Methods> {
 
 export function bookFake(rt: Runtime, model: BookModel, toasts: Toast[]): SS {
   const holder = model as unknown as { fake?: SS };
-  if (!holder.fake) holder.fake = loud(new FakeSpreadsheet(rt, model, toasts), 'Spreadsheet') as unknown as SS;
+  if (!holder.fake)
+    holder.fake = loud(new FakeSpreadsheet(rt, model, toasts), 'Spreadsheet') as unknown as SS;
   return holder.fake;
 }

@@ -48,7 +48,10 @@ export class FakeDataValidationBuilder {
   requireValueInList(values: string[], showDropdown = true): FakeDataValidationBuilder {
     return this.set('VALUE_IN_LIST', [[...values].map(String), showDropdown]);
   }
-  requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown = true): FakeDataValidationBuilder {
+  requireValueInRange(
+    range: GoogleAppsScript.Spreadsheet.Range,
+    showDropdown = true,
+  ): FakeDataValidationBuilder {
     return this.set('VALUE_IN_RANGE', [range, showDropdown]);
   }
   requireDate(): FakeDataValidationBuilder {
@@ -84,7 +87,12 @@ export function newDataValidation(spec?: ValidationSpec): DVB {
 }
 
 /** Whether a value about to be written satisfies a rule (empty always does). */
-export function checkValidation(spec: ValidationSpec, v: unknown, fmt: string | undefined, _tz: string): boolean {
+export function checkValidation(
+  spec: ValidationSpec,
+  v: unknown,
+  fmt: string | undefined,
+  _tz: string,
+): boolean {
   if (v === null || v === undefined || v === '') return true;
   let cell: Cell;
   let date = false;

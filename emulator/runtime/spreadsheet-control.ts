@@ -59,7 +59,9 @@ export class SheetsHost {
     const s = this.book(id).sheet(sheetName);
     if (!s) throw new Error(`no sheet named ${sheetName}`);
     const [h, w] = [s.lastRow(), s.lastColumn()];
-    return Array.from({ length: h }, (_, r) => Array.from({ length: w }, (_, c) => displayValue(s.get(r, c), s.formats.get(r, c))));
+    return Array.from({ length: h }, (_, r) =>
+      Array.from({ length: w }, (_, c) => displayValue(s.get(r, c), s.formats.get(r, c))),
+    );
   }
   exportBook(id?: string): RawBook {
     const book = this.book(id);

@@ -60,7 +60,14 @@ export class PersonActions {
       return { handler, kind, record };
     }
     const { value, record } = this.rt.execute(kind, handler, () => (fn as (e: unknown) => unknown)(event));
+    this.endExecution();
     return { handler, kind, value, record };
+  }
+
+  /** What Apps Script does when an execution ends: the other services save open documents and release locks. */
+  private endExecution(): void {
+    const end = this.ctl.endExecutionOther;
+    if (typeof end === 'function') (end as () => void)();
   }
 
   private rect(sheet: SheetModel, a1: string): Rect {
@@ -79,20 +86,32 @@ export class PersonActions {
     const sheet = this.sheet(sheetName, id);
     const rect = this.rect(sheet, a1);
     const h = rows.length;
-    const w = Math.max(...rows.map((r) => r.length), 1);
+    const w = rows.reduce((m, r) => Math.max(m, r.length), 1);
     const user = this.ctl.session.activeUserEmail;
     for (const p of sheet.book.protections) {
-      if (p.sheet !== sheet || p.warningOnly || user === sheet.book.owner || p.editors.includes(user)) continue;
+      if (p.sheet !== sheet || p.warningOnly || user === sheet.book.owner || p.editors.includes(user))
+        continue;
       const r = p.range;
-      const overlaps = !r || (r.row < rect.row + h && rect.row < r.row + r.numRows && r.col < rect.col + w && rect.col < r.col + r.numCols);
+      const overlaps =
+        !r ||
+        (r.row < rect.row + h &&
+          rect.row < r.row + r.numRows &&
+          r.col < rect.col + w &&
+          rect.col < r.col + r.numCols);
       if (overlaps) throw gasError(PROTECTED_MESSAGE);
     }
     rows.forEach((line, i) =>
       line.forEach((v, j) => {
         const [r, c] = [rect.row - 1 + i, rect.col - 1 + j];
         const spec = sheet.validations.get(r, c);
-        if (spec && !spec.allowInvalid && !checkValidation(spec, v, sheet.formats.get(r, c), sheet.book.timeZone)) {
-          throw gasError(`There was a problem: the data you entered in cell ${a1} violates the data validation rules set on this cell.`);
+        if (
+          spec &&
+          !spec.allowInvalid &&
+          !checkValidation(spec, v, sheet.formats.get(r, c), sheet.book.timeZone)
+        ) {
+          throw gasError(
+            `There was a problem: the data you entered in cell ${a1} violates the data validation rules set on this cell.`,
+          );
         }
       }),
     );
@@ -109,7 +128,9 @@ export class PersonActions {
   }
 
   private triggers(type: TriggerRecord['eventType'], book: BookModel): TriggerRecord[] {
-    return this.ctl.triggers.filter((t) => t.eventType === type && (t.sourceId === undefined || t.sourceId === book.id));
+    return this.ctl.triggers.filter(
+      (t) => t.eventType === type && (t.sourceId === undefined || t.sourceId === book.id),
+    );
   }
 
   /** A person's edit or paste: writes, then fires the simple onEdit and the installable edit and change triggers. */
@@ -140,7 +161,9 @@ export class PersonActions {
     const out: Outcome[] = [];
     if (typeof this.g.onEdit === 'function') out.push(this.run('onEdit', base('LIMITED'), 'simple-trigger'));
     for (const t of this.triggers('ON_EDIT', book)) {
-      out.push(this.run(t.handlerFunction, { ...base('FULL'), triggerUid: t.uniqueId }, 'installable-trigger'));
+      out.push(
+        this.run(t.handlerFunction, { ...base('FULL'), triggerUid: t.uniqueId }, 'installable-trigger'),
+      );
     }
     out.push(...this.change('EDIT', book));
     return out;
@@ -181,7 +204,9 @@ export class PersonActions {
     const out: Outcome[] = [];
     if (typeof this.g.onOpen === 'function') out.push(this.run('onOpen', event('LIMITED'), 'simple-trigger'));
     for (const t of this.triggers('ON_OPEN', book)) {
-      out.push(this.run(t.handlerFunction, { ...event('FULL'), triggerUid: t.uniqueId }, 'installable-trigger'));
+      out.push(
+        this.run(t.handlerFunction, { ...event('FULL'), triggerUid: t.uniqueId }, 'installable-trigger'),
+      );
     }
     return out;
   }

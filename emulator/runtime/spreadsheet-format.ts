@@ -16,9 +16,13 @@ function stripLiterals(fmt: string): string {
 }
 
 export function formatKind(fmt: string | undefined): Kind {
-  if (fmt === undefined || fmt === '' || fmt === DEFAULT_NUMBER_FORMAT || /^general$/i.test(fmt)) return 'general';
+  if (fmt === undefined) return 'general';
   let k = kinds.get(fmt);
   if (!k) {
+    if (fmt === '' || fmt === DEFAULT_NUMBER_FORMAT || /^general$/i.test(fmt)) {
+      kinds.set(fmt, 'general');
+      return 'general';
+    }
     const bare = stripLiterals(fmt).toLowerCase();
     if (bare.trim() === '@') k = 'text';
     else if (/[dyhs]|am\/pm|a\/p/.test(bare) || (/m/.test(bare) && !/[0#]/.test(bare))) k = 'date';
@@ -45,7 +49,10 @@ export function formatSerial(serial: number, fmt: string): string {
   let out = '';
   tokens.forEach((tok, i) => {
     const t = tok.toLowerCase();
-    const prev = tokens.slice(0, i).reverse().find((x) => /^[hdmys]/i.test(x) && x.length <= 4 && !/^\./.test(x));
+    const prev = tokens
+      .slice(0, i)
+      .reverse()
+      .find((x) => /^[hdmys]/i.test(x) && x.length <= 4 && !/^\./.test(x));
     const next = tokens.slice(i + 1).find((x) => /^[hdmys]/i.test(x) && x.length <= 4);
     const minute = /^h/i.test(prev ?? '') || /^s/i.test(next ?? '');
     const hours = d.getUTCHours();
@@ -133,7 +140,8 @@ export function formatNumber(n: number, fmt: string): string {
   const minInt = (intPat.match(/0/g) ?? []).length;
   let text = Math.abs(value).toFixed(maxDec);
   if (maxDec > minDec) text = text.replace(new RegExp(`0{1,${maxDec - minDec}}$`), '').replace(/\.$/, '');
-  let [ip = '0', dp] = text.split('.');
+  const [intText = '0', dp] = text.split('.');
+  let ip = intText;
   ip = ip.replace(/^0+/, '').padStart(minInt, '0');
   if (intPat.includes(',')) ip = group(ip);
   const sign = value < 0 && Number(text) !== 0 ? '-' : '';

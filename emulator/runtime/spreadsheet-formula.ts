@@ -4,7 +4,8 @@ import { lettersToColumn } from './spreadsheet-a1';
 
 type Lookup = (row: number, col: number) => Cell;
 
-const TOKEN = /\s*(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+|"(?:[^"]|"")*"|\$?[A-Za-z]{1,3}\$?\d+|TRUE|FALSE|[-+*/^&()])/y;
+const TOKEN =
+  /\s*(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+|"(?:[^"]|"")*"|\$?[A-Za-z]{1,3}\$?\d+|TRUE|FALSE|[-+*/^&()])/y;
 
 /**
  * Evaluates `=...` once, when written (no recalculation when referenced cells change later).
@@ -24,7 +25,8 @@ export function evaluateFormula(formula: string, lookup: Lookup): Cell {
     tokens.push(m[1]);
   }
   let i = 0;
-  const num = (v: Cell): number => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v === null || v === '' ? 0 : Number(v));
+  const num = (v: Cell): number =>
+    typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v === null || v === '' ? 0 : Number(v);
   const fail = (): never => {
     throw new Error('unsupported');
   };

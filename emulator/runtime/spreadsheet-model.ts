@@ -1,7 +1,7 @@
 // The workbook's storage: rows of plain cell values (dates as serials), sparse formats, formulas and rules.
 import { DATE_FORMAT, DATETIME_FORMAT, isDateFormat, isTextFormat, type Cell } from './spreadsheet-format';
 import { evaluateFormula } from './spreadsheet-formula';
-import { epochToSerial, isDate, serialToEpoch, wallToSerial } from './utilities-time';
+import { RealDate, epochToSerial, isDate, serialToEpoch, wallToSerial } from './utilities-time';
 
 /** Per-cell data that most cells do not have, stored by row (0-based) then column. */
 export class Sparse<T> {
@@ -90,7 +90,8 @@ export class SheetModel {
   /** 1-based last row with content (0 when empty); trims trailing empty rows. */
   lastRow(): number {
     const v = this.values;
-    while (v.length > 0 && !(v[v.length - 1] ?? []).some((x) => x !== null && x !== '' && x !== undefined)) v.pop();
+    while (v.length > 0 && !(v[v.length - 1] ?? []).some((x) => x !== null && x !== '' && x !== undefined))
+      v.pop();
     return v.length;
   }
 
@@ -160,7 +161,7 @@ export class SheetModel {
     if (v === null || v === undefined) return '';
     if (typeof v === 'number') {
       const fmt = this.formats.rows[r]?.[c];
-      if (fmt !== undefined && isDateFormat(fmt)) return new Date(serialToEpoch(v, this.book.timeZone));
+      if (fmt !== undefined && isDateFormat(fmt)) return new RealDate(serialToEpoch(v, this.book.timeZone));
     }
     return v;
   }
@@ -171,20 +172,25 @@ export class SheetModel {
       for (let i = 0; i < n; i++) blank.push([]);
       this.values.splice(at, 0, ...blank);
     }
-    for (const s of [this.formats, this.formulas, this.validations, this.styles] as Sparse<unknown>[]) s.insertRows(at, n);
+    for (const s of [this.formats, this.formulas, this.validations, this.styles] as Sparse<unknown>[])
+      s.insertRows(at, n);
     this.maxRows += n;
   }
 
   deleteRows(at: number, n: number): void {
     this.values.splice(at, n);
-    for (const s of [this.formats, this.formulas, this.validations, this.styles] as Sparse<unknown>[]) s.deleteRows(at, n);
+    for (const s of [this.formats, this.formulas, this.validations, this.styles] as Sparse<unknown>[])
+      s.deleteRows(at, n);
     this.maxRows -= n;
   }
 }
 
 export class BookModel {
   readonly sheets: SheetModel[] = [];
-  readonly namedRanges = new Map<string, { sheet: SheetModel; row: number; col: number; numRows: number; numCols: number }>();
+  readonly namedRanges = new Map<
+    string,
+    { sheet: SheetModel; row: number; col: number; numRows: number; numCols: number }
+  >();
   readonly protections: ProtectionModel[] = [];
   activeSheet = 0;
   private nextSheetId = 0;
@@ -221,8 +227,23 @@ function dateSerial(y: number, m: number, d: number, hh: number, mm: number, ss:
   return wallToSerial(y, m, d, hh, mm, ss);
 }
 
+const parsedCache = new Map<string, { value: Cell; format?: string }>();
+/** Characters a string must start with (after spaces) to be read as anything but text. */
+const MAY_PARSE = /^\s*[-+.$\dtTfF]/;
+
 /** How Sheets reads a typed string in the en_US locale: numbers, percents, currency, booleans, dates, times. */
 export function parseEntered(raw: string): { value: Cell; format?: string } {
+  if (!MAY_PARSE.test(raw)) return { value: raw };
+  let hit = parsedCache.get(raw);
+  if (!hit) {
+    if (parsedCache.size > 50_000) parsedCache.clear();
+    hit = parseUncached(raw);
+    parsedCache.set(raw, hit);
+  }
+  return hit;
+}
+
+function parseUncached(raw: string): { value: Cell; format?: string } {
   const s = raw.trim();
   if (s === '') return { value: raw };
   if (/^(true|false)$/i.test(s)) return { value: s.toUpperCase() === 'TRUE' };
@@ -248,7 +269,10 @@ export function parseEntered(raw: string): { value: Cell; format?: string } {
     const pm = m[4]?.toLowerCase() === 'pm';
     if (m[4]) h = (h % 12) + (pm ? 12 : 0);
     if (h < 24 && n(m[2]) < 60 && n(m[3]) < 60) {
-      return { value: (h * 3600 + n(m[2]) * 60 + n(m[3])) / 86400, format: m[4] ? 'h:mm:ss am/pm' : 'H:mm:ss' };
+      return {
+        value: (h * 3600 + n(m[2]) * 60 + n(m[3])) / 86400,
+        format: m[4] ? 'h:mm:ss am/pm' : 'H:mm:ss',
+      };
     }
   }
   return { value: raw };

@@ -3,7 +3,22 @@ import { gasError, loud, type ApiShape, type Runtime } from './core';
 import type { ProtectionModel, SheetModel } from './spreadsheet-model';
 
 type P = GoogleAppsScript.Spreadsheet.Protection;
-type Methods = 'setDescription' | 'getDescription' | 'setWarningOnly' | 'isWarningOnly' | 'canEdit' | 'remove' | 'getEditors' | 'getProtectionType' | 'addEditor' | 'addEditors' | 'removeEditor' | 'removeEditors' | 'getRange' | 'setDomainEdit' | 'canDomainEdit';
+type Methods =
+  | 'setDescription'
+  | 'getDescription'
+  | 'setWarningOnly'
+  | 'isWarningOnly'
+  | 'canEdit'
+  | 'remove'
+  | 'getEditors'
+  | 'getProtectionType'
+  | 'addEditor'
+  | 'addEditors'
+  | 'removeEditor'
+  | 'removeEditors'
+  | 'getRange'
+  | 'setDomainEdit'
+  | 'canDomainEdit';
 
 /** What `getEmail()` of a user object gives; Apps Script users and plain strings both count. */
 function emailOf(u: unknown): string {
@@ -11,7 +26,14 @@ function emailOf(u: unknown): string {
 }
 
 export function fakeUser(email: string): GoogleAppsScript.Base.User {
-  return loud({ getEmail: () => email, getUsername: () => email.split('@')[0] ?? '', getNickname: () => email.split('@')[0] ?? '' }, 'User') as unknown as GoogleAppsScript.Base.User;
+  return loud(
+    {
+      getEmail: () => email,
+      getUsername: () => email.split('@')[0] ?? '',
+      getNickname: () => email.split('@')[0] ?? '',
+    },
+    'User',
+  ) as unknown as GoogleAppsScript.Base.User;
 }
 
 export class FakeProtection implements ApiShape<P, Methods> {
@@ -64,7 +86,8 @@ export class FakeProtection implements ApiShape<P, Methods> {
   addEditors(emailAddresses: unknown[]): FakeProtection {
     this.rt.call('Protection.addEditors', emailAddresses.length);
     if (this.model.warningOnly) throw gasError('You cannot add editors to a warning-only protection.');
-    for (const e of emailAddresses.map(emailOf)) if (!this.model.editors.includes(e)) this.model.editors.push(e);
+    for (const e of emailAddresses.map(emailOf))
+      if (!this.model.editors.includes(e)) this.model.editors.push(e);
     return this;
   }
   removeEditor(emailAddress: unknown): FakeProtection {

@@ -8,16 +8,56 @@ import { protect } from './spreadsheet-protection';
 
 type R = GoogleAppsScript.Spreadsheet.Range;
 type Methods =
-  | 'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getDisplayValues' | 'getDisplayValue'
-  | 'getFormulas' | 'getFormula' | 'setFormula' | 'getNumberFormat' | 'getNumberFormats' | 'setNumberFormat'
-  | 'setNumberFormats' | 'getDataValidation' | 'getDataValidations' | 'getRow' | 'getColumn' | 'getLastRow'
-  | 'getLastColumn' | 'getNumRows' | 'getNumColumns' | 'getA1Notation' | 'clearContent' | 'clear'
-  | 'clearDataValidations' | 'setFontWeight' | 'setFontColor' | 'setBackground' | 'getBackground'
-  | 'getBackgrounds' | 'setWrap' | 'isBlank' | 'getHeight' | 'getWidth' | 'getFontWeight';
+  | 'getValues'
+  | 'setValues'
+  | 'getValue'
+  | 'setValue'
+  | 'getDisplayValues'
+  | 'getDisplayValue'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'setFormula'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'getRow'
+  | 'getColumn'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getA1Notation'
+  | 'clearContent'
+  | 'clear'
+  | 'clearDataValidations'
+  | 'setFontWeight'
+  | 'setFontColor'
+  | 'setBackground'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'setWrap'
+  | 'isBlank'
+  | 'getHeight'
+  | 'getWidth'
+  | 'getFontWeight';
 
 function signatureError(method: string, arg: unknown): Error {
-  const kind = arg === null ? 'null' : Array.isArray(arg) ? 'number[]' : typeof arg === 'object' ? 'Object' : typeof arg === 'string' ? 'String' : typeof arg;
-  return gasError(`The parameters (${kind}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+  const kind =
+    arg === null
+      ? 'null'
+      : Array.isArray(arg)
+        ? 'number[]'
+        : typeof arg === 'object'
+          ? 'Object'
+          : typeof arg === 'string'
+            ? 'String'
+            : typeof arg;
+  return gasError(
+    `The parameters (${kind}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+  );
 }
 
 export class FakeRange implements ApiShape<R, Methods> {
@@ -98,8 +138,14 @@ export class FakeRange implements ApiShape<R, Methods> {
     if (m.validations.rows.length > 0) {
       this.each((r, c, i, j) => {
         const spec = m.validations.get(r, c);
-        if (spec && !spec.allowInvalid && !checkValidation(spec, data[i]?.[j], m.formats.get(r, c), m.book.timeZone)) {
-          throw gasError(`The data you entered in cell ${rangeToA1(r + 1, c + 1, 1, 1)} violates the data validation rules set on this cell.`);
+        if (
+          spec &&
+          !spec.allowInvalid &&
+          !checkValidation(spec, data[i]?.[j], m.formats.get(r, c), m.book.timeZone)
+        ) {
+          throw gasError(
+            `The data you entered in cell ${rangeToA1(r + 1, c + 1, 1, 1)} violates the data validation rules set on this cell.`,
+          );
         }
       });
     }
@@ -156,7 +202,9 @@ export class FakeRange implements ApiShape<R, Methods> {
   setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): FakeRange {
     const data = this.checkShape('setDataValidations', rules);
     this.rt.call('Range.setDataValidations', this.numRows * this.numCols);
-    this.each((r, c, i, j) => this.model.validations.set(r, c, (data[i]?.[j] as FakeDataValidation | null)?.spec));
+    this.each((r, c, i, j) =>
+      this.model.validations.set(r, c, (data[i]?.[j] as FakeDataValidation | null)?.spec),
+    );
     return this;
   }
   getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
@@ -211,7 +259,8 @@ export class FakeRange implements ApiShape<R, Methods> {
   isBlank(): boolean {
     this.rt.call('Range.isBlank', this.numRows * this.numCols);
     for (let i = 0; i < this.numRows; i++)
-      for (let j = 0; j < this.numCols; j++) if (this.model.get(this.row - 1 + i, this.col - 1 + j) !== null) return false;
+      for (let j = 0; j < this.numCols; j++)
+        if (this.model.get(this.row - 1 + i, this.col - 1 + j) !== null) return false;
     return true;
   }
 
@@ -240,7 +289,8 @@ export class FakeRange implements ApiShape<R, Methods> {
     return this.style('Range.setFontWeight', { fontWeight: fontWeight ?? 'normal' });
   }
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
-    return (this.model.styles.get(this.row - 1, this.col - 1)?.fontWeight ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
+    return (this.model.styles.get(this.row - 1, this.col - 1)?.fontWeight ??
+      'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
   }
   setFontColor(color: string | null): FakeRange {
     return this.style('Range.setFontColor', { fontColor: color ?? '#000000' });
@@ -251,7 +301,12 @@ export class FakeRange implements ApiShape<R, Methods> {
   setBackgrounds(color: string[][]): FakeRange {
     const data = this.checkShape('setBackgrounds', color);
     this.rt.call('Range.setBackgrounds', this.numRows * this.numCols);
-    this.each((r, c, i, j) => this.model.styles.set(r, c, { ...this.model.styles.get(r, c), background: String(data[i]?.[j] ?? '#ffffff') }));
+    this.each((r, c, i, j) =>
+      this.model.styles.set(r, c, {
+        ...this.model.styles.get(r, c),
+        background: String(data[i]?.[j] ?? '#ffffff'),
+      }),
+    );
     return this;
   }
   getBackground(): string {
@@ -274,18 +329,44 @@ export class FakeRange implements ApiShape<R, Methods> {
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     this.rt.call('Range.protect');
-    return protect(this.rt, this.model, { row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols });
+    return protect(this.rt, this.model, {
+      row: this.row,
+      col: this.col,
+      numRows: this.numRows,
+      numCols: this.numCols,
+    });
   }
 
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GoogleAppsScript.Spreadsheet.Range {
-    return makeRange(this.rt, this.model, this.row + rowOffset, this.col + columnOffset, numRows ?? this.numRows, numColumns ?? this.numCols);
+  offset(
+    rowOffset: number,
+    columnOffset: number,
+    numRows?: number,
+    numColumns?: number,
+  ): GoogleAppsScript.Spreadsheet.Range {
+    return makeRange(
+      this.rt,
+      this.model,
+      this.row + rowOffset,
+      this.col + columnOffset,
+      numRows ?? this.numRows,
+      numColumns ?? this.numCols,
+    );
   }
 }
 
 /** A range with Apps Script's checks on its coordinates. */
-export function makeRange(rt: Runtime, model: SheetModel, row: number, col: number, numRows = 1, numCols = 1): R {
+export function makeRange(
+  rt: Runtime,
+  model: SheetModel,
+  row: number,
+  col: number,
+  numRows = 1,
+  numCols = 1,
+): R {
   if (![row, col, numRows, numCols].every((n) => typeof n === 'number' && Number.isFinite(n))) {
-    throw gasError(`The parameters (${[row, col, numRows, numCols].map((x) => typeof x).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+    throw gasError(
+      `The parameters (${[row, col, numRows, numCols].map((x) => typeof x).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+    );
   }
   if (row < 1) throw gasError('The starting row of the range is too small.');
   if (col < 1) throw gasError('The starting column of the range is too small.');
@@ -294,5 +375,8 @@ export function makeRange(rt: Runtime, model: SheetModel, row: number, col: numb
   if (row + numRows - 1 > model.maxRows || col + numCols - 1 > model.maxCols) {
     throw gasError('The coordinates of the range are outside the dimensions of the sheet.');
   }
-  return loud(new FakeRange(rt, model, Math.floor(row), Math.floor(col), Math.floor(numRows), Math.floor(numCols)), 'Range') as unknown as R;
+  return loud(
+    new FakeRange(rt, model, Math.floor(row), Math.floor(col), Math.floor(numRows), Math.floor(numCols)),
+    'Range',
+  ) as unknown as R;
 }

@@ -7,16 +7,50 @@ import { protect, wrapProtection } from './spreadsheet-protection';
 
 type S = GoogleAppsScript.Spreadsheet.Sheet;
 type Methods =
-  | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getRange' | 'getDataRange' | 'getLastRow' | 'getLastColumn'
-  | 'getMaxRows' | 'getMaxColumns' | 'insertRows' | 'insertRowsBefore' | 'insertRowsAfter' | 'insertRowBefore'
-  | 'insertRowAfter' | 'deleteRow' | 'deleteRows' | 'appendRow' | 'clear' | 'clearContents' | 'clearFormats'
-  | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'setColumnWidth' | 'getColumnWidth'
-  | 'setColumnWidths' | 'hideSheet' | 'showSheet' | 'isSheetHidden' | 'getConditionalFormatRules'
-  | 'setConditionalFormatRules' | 'protect' | 'getProtections' | 'setTabColor' | 'getTabColor' | 'autoResizeColumns'
-  | 'autoResizeColumn' | 'insertColumnsAfter';
+  | 'getName'
+  | 'setName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRows'
+  | 'insertRowsBefore'
+  | 'insertRowsAfter'
+  | 'insertRowBefore'
+  | 'insertRowAfter'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'appendRow'
+  | 'clear'
+  | 'clearContents'
+  | 'clearFormats'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'setFrozenColumns'
+  | 'getFrozenColumns'
+  | 'setColumnWidth'
+  | 'getColumnWidth'
+  | 'setColumnWidths'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
+  | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules'
+  | 'protect'
+  | 'getProtections'
+  | 'setTabColor'
+  | 'getTabColor'
+  | 'autoResizeColumns'
+  | 'autoResizeColumn'
+  | 'insertColumnsAfter';
 
 /** Apps Script's message when a sheet name is taken. */
-export const duplicateSheetMessage = (name: string): string => `A sheet with the name "${name}" already exists. Please enter another name.`;
+export const duplicateSheetMessage = (name: string): string =>
+  `A sheet with the name "${name}" already exists. Please enter another name.`;
 
 const DEFAULT_COLUMN_WIDTH = 100;
 
@@ -48,9 +82,15 @@ export class FakeSheet implements ApiShape<S, Methods> {
     return (this.model.book as unknown as { fake: unknown }).fake;
   }
 
-  getRange(a: string | number, column?: number, numRows?: number, numColumns?: number): GoogleAppsScript.Spreadsheet.Range {
+  getRange(
+    a: string | number,
+    column?: number,
+    numRows?: number,
+    numColumns?: number,
+  ): GoogleAppsScript.Spreadsheet.Range {
     this.rt.call('Sheet.getRange');
-    if (typeof a === 'number') return makeRange(this.rt, this.model, a, column as number, numRows ?? 1, numColumns ?? 1);
+    if (typeof a === 'number')
+      return makeRange(this.rt, this.model, a, column as number, numRows ?? 1, numColumns ?? 1);
     const ref = typeof a === 'string' ? parseA1(a) : null;
     const target = ref?.sheet !== undefined ? this.model.book.sheet(ref.sheet) : this.model;
     if (!ref || !target) throw gasError('Range not found');
@@ -60,7 +100,14 @@ export class FakeSheet implements ApiShape<S, Methods> {
   }
   getDataRange(): GoogleAppsScript.Spreadsheet.Range {
     this.rt.call('Sheet.getDataRange');
-    return makeRange(this.rt, this.model, 1, 1, Math.max(1, this.model.lastRow()), Math.max(1, this.model.lastColumn()));
+    return makeRange(
+      this.rt,
+      this.model,
+      1,
+      1,
+      Math.max(1, this.model.lastRow()),
+      Math.max(1, this.model.lastColumn()),
+    );
   }
   getLastRow(): number {
     this.rt.call('Sheet.getLastRow');
@@ -98,15 +145,18 @@ export class FakeSheet implements ApiShape<S, Methods> {
   }
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
     this.rt.call('Sheet.insertColumnsAfter', howMany);
-    if (afterPosition !== this.model.maxCols) throw gasError('not emulated: inserting columns inside the sheet');
+    if (afterPosition !== this.model.maxCols)
+      throw gasError('not emulated: inserting columns inside the sheet');
     this.model.maxCols += howMany;
     return this;
   }
   deleteRows(rowPosition: number, howMany: number): void {
     this.rt.call('Sheet.deleteRows', howMany);
     const m = this.model;
-    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > m.maxRows) throw gasError('Those rows are out of bounds.');
-    if (m.maxRows - howMany <= m.frozenRows) throw gasError('Sorry, it is not possible to delete all non-frozen rows.');
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > m.maxRows)
+      throw gasError('Those rows are out of bounds.');
+    if (m.maxRows - howMany <= m.frozenRows)
+      throw gasError('Sorry, it is not possible to delete all non-frozen rows.');
     m.deleteRows(rowPosition - 1, howMany);
   }
   deleteRow(rowPosition: number): FakeSheet {
@@ -184,7 +234,8 @@ export class FakeSheet implements ApiShape<S, Methods> {
   }
   hideSheet(): FakeSheet {
     this.rt.call('Sheet.hideSheet');
-    if (this.model.book.sheets.filter((s) => !s.hidden).length <= 1) throw gasError("You can't hide all the sheets in a document.");
+    if (this.model.book.sheets.filter((s) => !s.hidden).length <= 1)
+      throw gasError("You can't hide all the sheets in a document.");
     this.model.hidden = true;
     return this;
   }
@@ -215,7 +266,9 @@ export class FakeSheet implements ApiShape<S, Methods> {
     this.rt.call('Sheet.protect');
     return protect(this.rt, this.model);
   }
-  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+  getProtections(
+    type: GoogleAppsScript.Spreadsheet.ProtectionType,
+  ): GoogleAppsScript.Spreadsheet.Protection[] {
     this.rt.call('Sheet.getProtections');
     return this.model.book.protections
       .filter((p) => p.sheet === this.model && p.type === String(type))

@@ -41,10 +41,22 @@ export interface UiState {
   promptAnswers: { button: string; text: string }[];
 }
 
-export const newUiState = (): UiState => ({ menus: [], shown: [], alerts: [], toasts: [], alertAnswers: [], promptAnswers: [] });
+export const newUiState = (): UiState => ({
+  menus: [],
+  shown: [],
+  alerts: [],
+  toasts: [],
+  alertAnswers: [],
+  promptAnswers: [],
+});
 
 export const Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
-export const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+export const ButtonSet = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+} as const;
 
 type U = GoogleAppsScript.Base.Ui;
 type M = GoogleAppsScript.Base.Menu;
@@ -67,7 +79,9 @@ class FakeMenu implements ApiShape<M, 'addItem' | 'addSeparator' | 'addSubMenu' 
     return this;
   }
   addToUi(): void {
-    const i = this.state.menus.findIndex((m) => m.title === this.record.title && m.addon === this.record.addon);
+    const i = this.state.menus.findIndex(
+      (m) => m.title === this.record.title && m.addon === this.record.addon,
+    );
     if (i >= 0) this.state.menus.splice(i, 1, this.record);
     else this.state.menus.push(this.record);
   }
@@ -76,7 +90,16 @@ class FakeMenu implements ApiShape<M, 'addItem' | 'addSeparator' | 'addSubMenu' 
 /** Simulated time a person takes to read and answer a dialog (it counts toward the execution's limit). */
 const ANSWER_MS = 'Ui.answer';
 
-class FakeUi implements ApiShape<U, 'createMenu' | 'createAddonMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog' | 'alert' | 'prompt'> {
+class FakeUi implements ApiShape<
+  U,
+  | 'createMenu'
+  | 'createAddonMenu'
+  | 'showSidebar'
+  | 'showModalDialog'
+  | 'showModelessDialog'
+  | 'alert'
+  | 'prompt'
+> {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
   constructor(
@@ -84,7 +107,10 @@ class FakeUi implements ApiShape<U, 'createMenu' | 'createAddonMenu' | 'showSide
     private readonly state: UiState,
   ) {}
   createMenu(caption: string): M {
-    return loud(new FakeMenu(this.state, { title: caption, addon: false, items: [] }), 'Menu') as unknown as M;
+    return loud(
+      new FakeMenu(this.state, { title: caption, addon: false, items: [] }),
+      'Menu',
+    ) as unknown as M;
   }
   createAddonMenu(): M {
     return loud(new FakeMenu(this.state, { title: '', addon: true, items: [] }), 'Menu') as unknown as M;
@@ -112,11 +138,15 @@ class FakeUi implements ApiShape<U, 'createMenu' | 'createAddonMenu' | 'showSide
   }
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons). */
   alert(a: string, b?: unknown, c?: unknown): GoogleAppsScript.Base.Button {
-    const [title, prompt, buttons] = c !== undefined ? [a, String(b), String(c)] : ['', a, b === undefined ? 'OK' : String(b)];
+    const [title, prompt, buttons] =
+      c !== undefined ? [a, String(b), String(c)] : ['', a, b === undefined ? 'OK' : String(b)];
     this.rt.call('Ui.alert');
     let answer = this.state.alertAnswers.shift();
     if (answer === undefined) {
-      if (buttons !== 'OK') throw new EmulatorError(`no answer queued for alert "${prompt}" (${buttons}): use ui.queueAlertResponse`);
+      if (buttons !== 'OK')
+        throw new EmulatorError(
+          `no answer queued for alert "${prompt}" (${buttons}): use ui.queueAlertResponse`,
+        );
       answer = 'OK';
     }
     this.rt.call(ANSWER_MS);
@@ -125,12 +155,21 @@ class FakeUi implements ApiShape<U, 'createMenu' | 'createAddonMenu' | 'showSide
   }
   /** prompt(prompt), prompt(prompt, buttons), prompt(title, prompt, buttons). */
   prompt(a: string, b?: unknown, c?: unknown): GoogleAppsScript.Base.PromptResponse {
-    const [title, prompt, buttons] = c !== undefined ? [a, String(b), String(c)] : ['', a, b === undefined ? 'OK' : String(b)];
+    const [title, prompt, buttons] =
+      c !== undefined ? [a, String(b), String(c)] : ['', a, b === undefined ? 'OK' : String(b)];
     this.rt.call('Ui.prompt');
     const answer = this.state.promptAnswers.shift();
-    if (!answer) throw new EmulatorError(`no answer queued for prompt "${prompt}": use ui.queuePromptResponse`);
+    if (!answer)
+      throw new EmulatorError(`no answer queued for prompt "${prompt}": use ui.queuePromptResponse`);
     this.rt.call(ANSWER_MS);
-    this.state.alerts.push({ kind: 'prompt', title, prompt, buttons, answer: answer.button, text: answer.text });
+    this.state.alerts.push({
+      kind: 'prompt',
+      title,
+      prompt,
+      buttons,
+      answer: answer.button,
+      text: answer.text,
+    });
     return loud(
       { getResponseText: () => answer.text, getSelectedButton: () => answer.button },
       'PromptResponse',
@@ -141,6 +180,7 @@ class FakeUi implements ApiShape<U, 'createMenu' | 'createAddonMenu' | 'showSide
 /** `SpreadsheetApp.getUi()`: not available to time-driven executions, as in Apps Script. */
 export function getUi(rt: Runtime, state: UiState): U {
   rt.call('SpreadsheetApp.getUi');
-  if (rt.executing === 'time-trigger') throw gasError('Cannot call SpreadsheetApp.getUi() from this context.');
+  if (rt.executing === 'time-trigger')
+    throw gasError('Cannot call SpreadsheetApp.getUi() from this context.');
   return loud(new FakeUi(rt, state), 'Ui') as unknown as U;
 }

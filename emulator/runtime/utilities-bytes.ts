@@ -17,11 +17,12 @@ export function utf8Encode(s: string): number[] {
 
 export function utf8Decode(bytes: ArrayLike<number>): string {
   let s = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = (bytes[i++] ?? 0) & 255;
     let cp: number;
     if (b < 0x80) cp = b;
-    else if (b >= 0xf0) cp = ((b & 7) << 18) | ((bytes[i++]! & 63) << 12) | ((bytes[i++]! & 63) << 6) | (bytes[i++]! & 63);
+    else if (b >= 0xf0)
+      cp = ((b & 7) << 18) | ((bytes[i++]! & 63) << 12) | ((bytes[i++]! & 63) << 6) | (bytes[i++]! & 63);
     else if (b >= 0xe0) cp = ((b & 15) << 12) | ((bytes[i++]! & 63) << 6) | (bytes[i++]! & 63);
     else if (b >= 0xc0) cp = ((b & 31) << 6) | (bytes[i++]! & 63);
     else cp = 0xfffd;
@@ -32,20 +33,26 @@ export function utf8Decode(bytes: ArrayLike<number>): string {
 
 /** Encodes text in a charset Apps Script names (UTF_8 by default, US_ASCII, ISO-8859-1). */
 export function encodeText(s: string, charset?: string): number[] {
-  const cs = String(charset ?? 'UTF_8').toUpperCase().replace(/-/g, '_');
+  const cs = String(charset ?? 'UTF_8')
+    .toUpperCase()
+    .replace(/-/g, '_');
   if (cs === 'UTF_8') return utf8Encode(s);
   return Array.from(s, (ch) => Math.min(ch.charCodeAt(0), cs === 'US_ASCII' ? 127 : 255));
 }
 
 export function decodeText(bytes: ArrayLike<number>, charset?: string): string {
-  const cs = String(charset ?? 'UTF_8').toUpperCase().replace(/-/g, '_');
+  const cs = String(charset ?? 'UTF_8')
+    .toUpperCase()
+    .replace(/-/g, '_');
   if (cs === 'UTF_8') return utf8Decode(bytes);
   return Array.from(bytes as number[], (b) => String.fromCharCode(b & 255)).join('');
 }
 
 /** Apps Script's Byte[]: Java bytes, -128..127. */
-export const toSigned = (bytes: ArrayLike<number>): number[] => Array.from(bytes as number[], (b) => ((b & 255) << 24) >> 24);
-export const toUnsigned = (bytes: ArrayLike<number>): number[] => Array.from(bytes as number[], (b) => b & 255);
+export const toSigned = (bytes: ArrayLike<number>): number[] =>
+  Array.from(bytes as number[], (b) => ((b & 255) << 24) >> 24);
+export const toUnsigned = (bytes: ArrayLike<number>): number[] =>
+  Array.from(bytes as number[], (b) => b & 255);
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

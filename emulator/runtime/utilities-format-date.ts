@@ -6,7 +6,11 @@ const shortNames = new Map<string, Intl.DateTimeFormat>();
 function zoneName(epochMs: number, tz: string, long: boolean): string {
   const key = `${tz}|${long}`;
   let f = shortNames.get(key);
-  if (!f) shortNames.set(key, (f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: long ? 'long' : 'short' })));
+  if (!f)
+    shortNames.set(
+      key,
+      (f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: long ? 'long' : 'short' })),
+    );
   const name = f.formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   return name === 'UTC' ? 'GMT' : name;
 }
@@ -33,7 +37,7 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
   const year = d.getUTCFullYear();
   const hours = d.getUTCHours();
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i] as string;
     if (ch === "'") {
       const end = pattern.indexOf("'", i + 1);
@@ -73,13 +77,22 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
         break;
       case 'M':
       case 'L':
-        out += n >= 4 ? MONTHS[d.getUTCMonth()] : n === 3 ? MONTHS[d.getUTCMonth()]!.slice(0, 3) : pad(d.getUTCMonth() + 1, n);
+        out +=
+          n >= 4
+            ? MONTHS[d.getUTCMonth()]
+            : n === 3
+              ? MONTHS[d.getUTCMonth()]!.slice(0, 3)
+              : pad(d.getUTCMonth() + 1, n);
         break;
       case 'd':
         out += pad(d.getUTCDate(), n);
         break;
       case 'D':
-        out += pad(Math.floor((Date.UTC(year, d.getUTCMonth(), d.getUTCDate()) - Date.UTC(year, 0, 1)) / 86_400_000) + 1, n);
+        out += pad(
+          Math.floor((Date.UTC(year, d.getUTCMonth(), d.getUTCDate()) - Date.UTC(year, 0, 1)) / 86_400_000) +
+            1,
+          n,
+        );
         break;
       case 'E':
         out += n >= 4 ? DAYS[d.getUTCDay()] : DAYS[d.getUTCDay()]!.slice(0, 3);

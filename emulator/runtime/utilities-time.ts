@@ -5,6 +5,9 @@ const MS_PER_DAY = 86_400_000;
 const EPOCH_SERIAL = 25569;
 const BUCKET_MS = 900_000; // offsets change on quarter-hour boundaries in every IANA zone
 
+/** The real Date, captured before the runtime swaps the global for the emulated clock (faster than the proxy). */
+export const RealDate = Date;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, Map<number, number>>();
 
@@ -74,10 +77,19 @@ export function epochToSerial(epochMs: number, timeZone: string): number {
   return toWallMs(epochMs, timeZone) / MS_PER_DAY + EPOCH_SERIAL;
 }
 
-/** The instant of a spreadsheet serial read in the zone. */
+const serialCache = new Map<string, Map<number, number>>();
+
+/** The instant of a spreadsheet serial read in the zone (memoized: school data repeats the same dates). */
 export function serialToEpoch(serial: number, timeZone: string): number {
-  const wall = Math.round((serial - EPOCH_SERIAL) * MS_PER_DAY);
-  return fromWallMs(wall, timeZone);
+  let cache = serialCache.get(timeZone);
+  if (!cache) serialCache.set(timeZone, (cache = new Map()));
+  let epoch = cache.get(serial);
+  if (epoch === undefined) {
+    if (cache.size > 100_000) cache.clear();
+    epoch = fromWallMs(Math.round((serial - EPOCH_SERIAL) * MS_PER_DAY), timeZone);
+    cache.set(serial, epoch);
+  }
+  return epoch;
 }
 
 /** Serial of a wall date (no zone involved). */

@@ -7,16 +7,37 @@ import { formatJavaDate } from './utilities-format-date';
 import { isDate } from './utilities-time';
 
 type U = GoogleAppsScript.Utilities.Utilities;
-type Methods = 'formatDate' | 'sleep' | 'newBlob' | 'getUuid' | 'computeDigest' | 'computeHmacSha256Signature' | 'base64Encode' | 'base64Decode' | 'base64EncodeWebSafe' | 'base64DecodeWebSafe' | 'formatString' | 'parseCsv';
+type Methods =
+  | 'formatDate'
+  | 'sleep'
+  | 'newBlob'
+  | 'getUuid'
+  | 'computeDigest'
+  | 'computeHmacSha256Signature'
+  | 'base64Encode'
+  | 'base64Decode'
+  | 'base64EncodeWebSafe'
+  | 'base64DecodeWebSafe'
+  | 'formatString'
+  | 'parseCsv';
 
 export const Charset = { UTF_8: 'UTF_8', US_ASCII: 'US_ASCII' } as const;
-export const DigestAlgorithm = { MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512' } as const;
+export const DigestAlgorithm = {
+  MD2: 'MD2',
+  MD5: 'MD5',
+  SHA_1: 'SHA_1',
+  SHA_256: 'SHA_256',
+  SHA_384: 'SHA_384',
+  SHA_512: 'SHA_512',
+} as const;
 
 /** Apps Script's longest sleep: 300000 ms (Utilities reference). */
 const MAX_SLEEP_MS = 300_000;
 
 function bytesOf(value: unknown, charset?: unknown): number[] {
-  return typeof value === 'string' ? encodeText(value, charset as string | undefined) : toUnsigned(value as number[]);
+  return typeof value === 'string'
+    ? encodeText(value, charset as string | undefined)
+    : toUnsigned(value as number[]);
 }
 
 class FakeUtilities implements ApiShape<U, Methods> {
@@ -38,13 +59,17 @@ class FakeUtilities implements ApiShape<U, Methods> {
   }
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
     this.rt.call('Utilities.formatDate');
-    if (!isDate(date)) throw gasError(`The parameters (${typeof date},String,String) don't match the method signature for Utilities.formatDate.`);
+    if (!isDate(date))
+      throw gasError(
+        `The parameters (${typeof date},String,String) don't match the method signature for Utilities.formatDate.`,
+      );
     if (Number.isNaN(date.getTime())) throw gasError('Invalid argument: date');
     return formatJavaDate(date as unknown as Date, timeZone, format);
   }
   /** Advances the virtual clock; no real waiting. */
   sleep(milliseconds: number): void {
-    if (milliseconds > MAX_SLEEP_MS) throw gasError(`Invalid argument: milliseconds. Maximum allowed value is ${MAX_SLEEP_MS}.`);
+    if (milliseconds > MAX_SLEEP_MS)
+      throw gasError(`Invalid argument: milliseconds. Maximum allowed value is ${MAX_SLEEP_MS}.`);
     this.rt.call('Utilities.sleep', Math.max(0, milliseconds));
   }
   newBlob(data?: unknown, contentType?: string, name?: string): GoogleAppsScript.Base.Blob {

@@ -6,13 +6,13 @@ import { parseDateText } from '../domain/dates';
 import { isInSchoolYear, compileCalendar } from '../domain/calendar';
 import { codeIndex, normaliseCode } from '../domain/policy';
 import type { Lock, Clock } from '../ports/platform';
-import { ABSENCES, STUDENTS } from '../ports/tabs';
+import { ABSENCES, IMPORT, STUDENTS } from '../ports/tabs';
 import type { RowOf, SheetRow, Workbook } from '../ports/workbook';
 import { WorkbookError } from '../ports/workbook';
 import { readRules } from './campus';
 import { locateImportColumns, type ImportField } from './import-mapping';
 
-export const IMPORT_TAB = 'Import';
+export const IMPORT_TAB = IMPORT.name;
 export const RESULT_HEADER = 'Import Result';
 
 export interface ImportSummary {
@@ -55,6 +55,8 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
     const students = workbook.read(STUDENTS);
     const absences = workbook.read(ABSENCES);
     const known = new Set(students.map((s) => s.values.studentId));
+    // Pasted exports lose leading zeros (Sheets reads 0012345 as the number 12345): match ids without them.
+    const byDigits = new Map(students.map((s) => [withoutLeadingZeros(s.values.studentId), s.values.studentId]));
     const codes = codeIndex(rules.policy);
     const calendar = compileCalendar(rules.calendar);
     const cell = (cells: string[], field: ImportField): string => {
@@ -66,7 +68,8 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
     const newStudents = new Map<string, RowOf<typeof STUDENTS.columns>>();
     const incoming = new Map<string, { codes: string[]; rows: number[] }>();
     for (const { cells } of rows) {
-      const id = cell(cells, 'studentId');
+      const typedId = cell(cells, 'studentId');
+      const id = known.has(typedId) ? typedId : (byDigits.get(withoutLeadingZeros(typedId)) ?? typedId);
       const dateText = cell(cells, 'date');
       const code = normaliseCode(cell(cells, 'code'));
       const date = parseDateText(dateText);
@@ -146,6 +149,10 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
       rejections: rejected.slice(0, 10).map(([r, row]) => `row ${row}: ${r.slice('rejected: '.length)}`),
     };
   });
+}
+
+function withoutLeadingZeros(id: string): string {
+  return /^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, '') : id;
 }
 
 /** A Students row from the export's roster columns, or null when the export has no name for the student. */

@@ -5,7 +5,7 @@ import { stepDefinition } from '../domain/policy';
 import type { PriorStatus, Problem, StudentStatus } from '../domain/types';
 import type { Clock, Lock } from '../ports/platform';
 import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STATUS, STUDENTS } from '../ports/tabs';
-import type { TabDef } from '../ports/schema';
+import { columnKeys, type TabDef } from '../ports/schema';
 import type { RowOf, SheetRow, Workbook } from '../ports/workbook';
 import { lettersIssued, readRules, toRecords, type Records, type Rules } from './campus';
 import { issueRow, letterRow, statusRow, type LetterRow, type StatusRow } from './status-rows';
@@ -48,6 +48,7 @@ export function recalculateAll(deps: RecalcDeps): RecalcSummary {
     const rules = readRules(workbook, today);
     const records = toRecords(workbook.read(STUDENTS), workbook.read(ABSENCES), workbook.read(DOCUMENTATION));
     for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
+    checkColumns(workbook, [STATUS, DATA_ISSUES]);
     const e = evaluate(deps, rules, records, workbook.read(LETTERS));
     workbook.replace(STATUS, e.statusRows);
     workbook.replace(DATA_ISSUES, e.problems.map(issueRow));
@@ -70,6 +71,7 @@ export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): Rec
       workbook.find(DOCUMENTATION, 'studentId', ids),
     );
     for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
+    checkColumns(workbook, [DATA_ISSUES]);
     const letters = workbook.find(LETTERS, 'studentId', ids);
     const e = evaluate(deps, rules, records, letters, ids);
     const existing = workbook.find(STATUS, 'studentId', ids);
@@ -88,7 +90,13 @@ export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): Rec
     const gone = existing.filter((r) => !kept.has(r.values.studentId)).map((r) => r.row);
     const oldIssues = workbook.find(DATA_ISSUES, 'studentId', ids).map((r) => r.row);
     workbook.deleteRows(DATA_ISSUES, oldIssues);
-    workbook.append(DATA_ISSUES, e.problems.map(issueRow));
+    // Only these students' issues were deleted, so only theirs are written: campus-wide ones (Settings, Calendar)
+    // stay as the last full recalculation listed them instead of piling up with every edit.
+    const idSet = new Set(ids);
+    workbook.append(
+      DATA_ISSUES,
+      e.problems.filter((p) => p.studentId !== undefined && idSet.has(p.studentId)).map(issueRow),
+    );
     workbook.append(LETTERS, e.lettersToAppend);
     workbook.append(DOCUMENTATION, e.docsToAppend);
     workbook.deleteRows(STATUS, gone);
@@ -189,6 +197,14 @@ function summarize(e: Evaluated, asOf: string): RecalcSummary {
     stepChanges: e.docsToAppend.length,
     lettersDue: e.statuses.reduce((n, s) => n + s.lettersDue.length, 0),
   };
+}
+
+/**
+ * Finds every column of tabs that are written but not read before the first write (WorkbookError when one is
+ * missing), so that a broken layout stops the run before anything is written.
+ */
+function checkColumns(workbook: Workbook, tabs: TabDef[]): void {
+  for (const tab of tabs) workbook.columnOf(tab, columnKeys(tab)[0]!);
 }
 
 /** Script-owned tabs are recreated when someone deleted them (their content is derived, or empty). */

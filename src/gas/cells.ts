@@ -37,8 +37,9 @@ export function readCell(
 const FORMULA_START = /^[=+\-@]/;
 
 /**
- * Writes one value. Text that Sheets would turn into a formula, number or date is written with a leading
- * apostrophe, which Sheets keeps as plain text and does not show.
+ * Writes one value. Text columns are formatted as plain text by setup, which Sheets stores as typed; text that
+ * would start a formula is also written with a leading apostrophe, so it stays text even where someone cleared
+ * the column's format (CWE-1236).
  */
 export function writeCell(kind: ColumnKind, value: unknown): SheetValue {
   if (value === null || value === undefined) return '';
@@ -54,7 +55,7 @@ export function writeCell(kind: ColumnKind, value: unknown): SheetValue {
       return String(value);
     case 'text': {
       const text = String(value);
-      return FORMULA_START.test(text) || /^[\d.,/: -]+$/.test(text) ? `'${text}` : text;
+      return FORMULA_START.test(text) ? `'${text}` : text;
     }
   }
 }

@@ -58,7 +58,7 @@ export class SheetsWorkbook implements Workbook {
     const found = new Set<number>();
     const search = sheet.getRange(2, col, lastRow - 1, 1);
     for (const value of new Set(values)) {
-      for (const cell of search.createTextFinder(value).matchEntireCell(true).findAll())
+      for (const cell of search.createTextFinder(value).matchEntireCell(true).matchCase(true).findAll())
         found.add(cell.getRow());
     }
     const rows: SheetRow<C>[] = [];
@@ -88,6 +88,7 @@ export class SheetsWorkbook implements Workbook {
   replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
     const located = this.locateByHeaderRow(tab);
     const { sheet, width } = located;
+    growTo(sheet, rows.length + 1);
     if (rows.length > 0)
       sheet.getRange(2, 1, rows.length, width).setValues(rows.map((r) => this.toCells(tab, located, r)));
     const lastRow = sheet.getLastRow();
@@ -110,6 +111,7 @@ export class SheetsWorkbook implements Workbook {
     if (rows.length === 0) return;
     const located = this.locateByHeaderRow(tab);
     const start = located.sheet.getLastRow() + 1;
+    growTo(located.sheet, start + rows.length - 1);
     located.sheet
       .getRange(start, 1, rows.length, located.width)
       .setValues(rows.map((r) => this.toCells(tab, located, r)));
@@ -231,6 +233,12 @@ export class SheetsWorkbook implements Workbook {
     }
     return text;
   }
+}
+
+/** Adds rows at the end of the grid when a write would go past it (a range outside the grid is an error). */
+function growTo(sheet: Sheet, lastRow: number): void {
+  const max = sheet.getMaxRows();
+  if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
 }
 
 /** Groups sorted row numbers into [start, count] runs of consecutive rows. */

@@ -12,9 +12,6 @@ const FORMATS: Record<ColumnKind, string> = {
   yesno: '@',
 };
 
-/** Rows formatted and validated below the header when a tab is laid out (Sheets' default grid is 1,000 rows). */
-const LAYOUT_ROWS = 1000;
-
 const PROTECTION_NOTE = 'Attendance Steps: written by the add-on. Edit the source tabs instead.';
 
 /** Background colours of the Status rows by step (0–5). */
@@ -63,7 +60,7 @@ function formatColumn(
   column: ColumnDef,
   lists: DropdownLists,
 ) {
-  const rows = Math.max(sheet.getMaxRows() - 1, LAYOUT_ROWS);
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
   const body = sheet.getRange(2, col, rows, 1);
   body.setNumberFormat(FORMATS[column.kind]);
   if (column.width) sheet.setColumnWidth(col, column.width);
@@ -97,7 +94,7 @@ function protect(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabDef): string
 
 function colourSteps(sheet: GoogleAppsScript.Spreadsheet.Sheet, stepCol: number, width: number): void {
   const letter = columnLetter(stepCol);
-  const range = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, LAYOUT_ROWS), width);
+  const range = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), width);
   const rules = STEP_COLOURS.slice(1).map((colour, i) =>
     SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(`=$${letter}2=${i + 1}`)

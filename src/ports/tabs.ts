@@ -147,15 +147,17 @@ export const DATA_ISSUES = defineTab('Data Issues', 'script', 'Rows the add-on c
   problem: text('Problem', { help: '', width: 420 }),
 });
 
+/**
+ * Where a student information system export is pasted (or imported with File → Import → Replace current sheet):
+ * any columns, found through the column mapping in Settings. The add-on writes an Import Result column beside them.
+ */
+export const IMPORT = defineTab(
+  'Import',
+  'people',
+  "Paste the student information system's export here, header row included, then run Attendance → Import attendance. " +
+    'Its columns are found through the import.column settings; each row gets its result in an Import Result column.',
+  {},
+);
+
 /** Every tab setup creates, in order. */
-export const TABS = [
-  STUDENTS,
-  ABSENCES,
-  DOCUMENTATION,
-  STATUS,
-  LETTERS,
-  SETTINGS,
-  CALENDAR,
-  STAFF,
-  DATA_ISSUES,
-];
+export const TABS = [STUDENTS, ABSENCES, DOCUMENTATION, STATUS, LETTERS, SETTINGS, CALENDAR, STAFF, DATA_ISSUES, IMPORT];

@@ -15,4 +15,4 @@ export function inScript(emu: Emulator, code: string): unknown {
   return r.value;
 }
 
-export const SHEET = "SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]";
+export const SHEET = 'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]';

@@ -65,7 +65,11 @@ describe('execution limits', () => {
   it('charges getValue about 80 ms a call and one 240k-cell getValues about 7 s', () => {
     const emu = basicEmulator();
     expect(emu.run('slowLoop', 100).simulatedMs).toBeGreaterThan(7_900);
-    emu.setValues('Sheet1', 'A1', Array.from({ length: 24_000 }, () => Array(10).fill(1)));
+    emu.setValues(
+      'Sheet1',
+      'A1',
+      Array.from({ length: 24_000 }, () => Array(10).fill(1)),
+    );
     const r = emu.run('probe', { code: `${SHEET}.getDataRange().getValues().length` });
     expect(r.value).toBe(24_000);
     expect(r.simulatedMs / 1000).toBeGreaterThan(6);
@@ -81,6 +85,8 @@ describe('execution limits', () => {
 
   it('is loud about methods it does not emulate', () => {
     const emu = basicEmulator();
-    expect(() => inScript(emu, `${SHEET}.getRange('A1').mergeAcross()`)).toThrow('not implemented: Range.mergeAcross');
+    expect(() => inScript(emu, `${SHEET}.getRange('A1').mergeAcross()`)).toThrow(
+      'not implemented: Range.mergeAcross',
+    );
   });
 });

@@ -14,13 +14,17 @@ describe('Range.setValues and getValues', () => {
   });
 
   it('names errors like Apps Script services (name Exception)', () => {
-    expect(inScript(emu, `try { ${SHEET}.getRange('A1:B2').setValues([[1]]) } catch (e) { String(e) }`)).toMatch(
-      /^Exception: The number of rows in the data/,
-    );
+    expect(
+      inScript(emu, `try { ${SHEET}.getRange('A1:B2').setValues([[1]]) } catch (e) { String(e) }`),
+    ).toMatch(/^Exception: The number of rows in the data/);
   });
 
   it('parses A1 notation in its forms', () => {
-    const a1 = (ref: string) => inScript(emu, `var r = ${SHEET}.getRange(${JSON.stringify(ref)}); [r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getA1Notation()]`);
+    const a1 = (ref: string) =>
+      inScript(
+        emu,
+        `var r = ${SHEET}.getRange(${JSON.stringify(ref)}); [r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getA1Notation()]`,
+      );
     expect(a1('B3')).toEqual([3, 2, 1, 1, 'B3']);
     expect(a1('$B$3:$D$10')).toEqual([3, 2, 8, 3, 'B3:D10']);
     expect(a1('D10:B3')).toEqual([3, 2, 8, 3, 'B3:D10']);
@@ -30,15 +34,27 @@ describe('Range.setValues and getValues', () => {
     expect(a1("'Sheet1'!Z1")).toEqual([1, 26, 1, 1, 'Z1']);
     expect(() => a1('AA1')).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
     expect(() => a1('nonsense')).toThrow('Range not found');
-    expect(inScript(emu, `SpreadsheetApp.getActiveSpreadsheet().getRange('Sheet1!C2:D3').getA1Notation()`)).toBe('C2:D3');
+    expect(
+      inScript(emu, `SpreadsheetApp.getActiveSpreadsheet().getRange('Sheet1!C2:D3').getA1Notation()`),
+    ).toBe('C2:D3');
   });
 
   it('checks coordinates like Apps Script', () => {
-    expect(() => inScript(emu, `${SHEET}.getRange(0, 1)`)).toThrow('The starting row of the range is too small.');
-    expect(() => inScript(emu, `${SHEET}.getRange(1, 0)`)).toThrow('The starting column of the range is too small.');
-    expect(() => inScript(emu, `${SHEET}.getRange(1, 1, 0, 1)`)).toThrow('The number of rows in the range must be at least 1.');
-    expect(() => inScript(emu, `${SHEET}.getRange(1, 1, 1, 0)`)).toThrow('The number of columns in the range must be at least 1.');
-    expect(() => inScript(emu, `${SHEET}.getRange(1001, 1)`)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => inScript(emu, `${SHEET}.getRange(0, 1)`)).toThrow(
+      'The starting row of the range is too small.',
+    );
+    expect(() => inScript(emu, `${SHEET}.getRange(1, 0)`)).toThrow(
+      'The starting column of the range is too small.',
+    );
+    expect(() => inScript(emu, `${SHEET}.getRange(1, 1, 0, 1)`)).toThrow(
+      'The number of rows in the range must be at least 1.',
+    );
+    expect(() => inScript(emu, `${SHEET}.getRange(1, 1, 1, 0)`)).toThrow(
+      'The number of columns in the range must be at least 1.',
+    );
+    expect(() => inScript(emu, `${SHEET}.getRange(1001, 1)`)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
   });
 
   it('returns numbers, booleans, strings, Dates and empty strings', () => {
@@ -106,7 +122,10 @@ describe('Range.setValues and getValues', () => {
       `var r = ${SHEET}.getRange('A6:B6'); r.setNumberFormat('@');
        r.setValues([['=1+1', "'=2+2"]]); [r.getValues()[0], r.getFormulas()[0]]`,
     );
-    expect(safe).toEqual([['=1+1', "'=2+2"], ['', '']]);
+    expect(safe).toEqual([
+      ['=1+1', "'=2+2"],
+      ['', ''],
+    ]);
   });
 
   it('displays values under number formats', () => {

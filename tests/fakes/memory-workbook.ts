@@ -1,0 +1,409 @@
+// An in-memory Workbook with the SheetsWorkbook adapter's semantics, for use-case tests: each tab is a grid of plain
+// cells (row 1 the header), writes go through the adapter's own cell conversion, and misuse throws as Sheets would.
+import { readCell, writeCell, type SheetValue } from '../../src/gas/cells';
+import type { ColumnDef, TabDef } from '../../src/ports/schema';
+import { columnKeys } from '../../src/ports/schema';
+import type { DropdownLists, RowOf, SheetRow, Workbook } from '../../src/ports/workbook';
+import { WorkbookError } from '../../src/ports/workbook';
+
+/** A cell as the fake keeps it: what `getValues` would return (dates as `yyyy-MM-dd` text, never Date objects). */
+export type Cell = string | number | boolean;
+
+type WriteMethod = 'replace' | 'update' | 'append' | 'deleteRows' | 'writeColumn' | 'ensureTab';
+
+interface Located {
+  grid: Cell[][];
+  positions: Record<string, number>;
+  width: number;
+}
+
+/** A cell that Sheets would have turned into a formula: text starting with `=` written without the apostrophe. */
+export interface FormulaWrite {
+  tab: string;
+  row: number;
+  column: number;
+  text: string;
+}
+
+export class MemoryWorkbook implements Workbook {
+  private readonly tabs = new Map<string, Cell[][]>();
+  /** Write calls that changed cells or tabs, by port method. */
+  readonly writes: Record<WriteMethod, number> = {
+    replace: 0,
+    update: 0,
+    append: 0,
+    deleteRows: 0,
+    writeColumn: 0,
+    ensureTab: 0,
+  };
+  readonly formulas: FormulaWrite[] = [];
+  /** Script tabs protected by ensureTab. */
+  readonly protectedTabs = new Set<string>();
+  /** Dropdown values set on columns by ensureTab, as `Tab!Header`. */
+  readonly dropdowns = new Map<string, readonly string[]>();
+
+  constructor(private readonly zone = 'America/Chicago') {}
+
+  // ---- helpers for tests ----
+
+  /** Creates or replaces a tab with a header row and data rows (as a person or an export would leave them). */
+  setTab(name: string, header: string[], rows: Cell[][] = []): this {
+    this.tabs.set(name, [[...header], ...rows.map((r) => [...r])]);
+    return this;
+  }
+
+  deleteTab(name: string): void {
+    this.tabs.delete(name);
+  }
+
+  tabNames(): string[] {
+    return [...this.tabs.keys()];
+  }
+
+  header(name: string): string[] {
+    return this.grid(name)[0]?.map(String) ?? [];
+  }
+
+  /** Non-empty data rows as objects keyed by header text (cells as stored). */
+  table(name: string): Record<string, Cell>[] {
+    const [header = [], ...rows] = this.grid(name);
+    return rows
+      .filter((r) => !isBlank(r))
+      .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i] ?? ''])));
+  }
+
+  /** Appends rows given as objects by header (missing headers left blank), as a person typing them would. */
+  addRows(name: string, rows: Record<string, Cell>[]): void {
+    const grid = this.grid(name);
+    const header = grid[0]!.map(String);
+    for (const r of rows) {
+      const unknown = Object.keys(r).filter((k) => !header.includes(k));
+      if (unknown.length > 0) throw new Error(`${name} has no column ${unknown.join(', ')}`);
+      grid.splice(
+        lastRow(grid),
+        0,
+        header.map((h) => r[h] ?? ''),
+      );
+    }
+  }
+
+  /** Sets `set` on every data row whose cells equal `where`; returns how many rows changed. */
+  edit(name: string, where: Record<string, Cell>, set: Record<string, Cell>): number {
+    const grid = this.grid(name);
+    const header = grid[0]!.map(String);
+    const col = (h: string) => {
+      const at = header.indexOf(h);
+      if (at < 0) throw new Error(`${name} has no column ${h}`);
+      return at;
+    };
+    let n = 0;
+    for (const row of grid.slice(1)) {
+      if (!Object.entries(where).every(([h, v]) => row[col(h)] === v)) continue;
+      for (const [h, v] of Object.entries(set)) row[col(h)] = v;
+      n++;
+    }
+    return n;
+  }
+
+  /** Removes the data rows whose cells equal `where` (rows below move up). */
+  removeRows(name: string, where: Record<string, Cell>): number {
+    const grid = this.grid(name);
+    const header = grid[0]!.map(String);
+    const before = grid.length;
+    const kept = grid.filter(
+      (row, i) => i === 0 || !Object.entries(where).every(([h, v]) => row[header.indexOf(h)] === v),
+    );
+    grid.splice(0, grid.length, ...kept);
+    return before - kept.length;
+  }
+
+  /** A deep copy of every tab, to assert that nothing changed. */
+  snapshot(): Record<string, Cell[][]> {
+    return Object.fromEntries([...this.tabs].map(([name, grid]) => [name, grid.map((r) => [...r])]));
+  }
+
+  totalWrites(): number {
+    return Object.values(this.writes).reduce((a, b) => a + b, 0);
+  }
+
+  // ---- the Workbook port ----
+
+  timeZone(): string {
+    return this.zone;
+  }
+
+  hasTab(tab: TabDef): boolean {
+    return this.tabs.has(tab.name);
+  }
+
+  read<C extends Record<string, ColumnDef>>(tab: TabDef<C>): SheetRow<C>[] {
+    const located = this.locate(tab);
+    const rows: SheetRow<C>[] = [];
+    for (let i = 1; i < lastRow(located.grid); i++) {
+      const cells = located.grid[i]!;
+      if (isBlank(cells)) continue;
+      rows.push({ row: i + 1, values: toRow(tab, located, cells) });
+    }
+    return rows;
+  }
+
+  find<C extends Record<string, ColumnDef>>(
+    tab: TabDef<C>,
+    column: keyof C & string,
+    values: string[],
+  ): SheetRow<C>[] {
+    const located = this.locate(tab);
+    const wanted = new Set(values);
+    const col = located.positions[column]!;
+    const rows: SheetRow<C>[] = [];
+    for (let i = 1; i < lastRow(located.grid); i++) {
+      const cells = located.grid[i]!;
+      // TextFinder.matchEntireCell: the whole cell's text, as stored.
+      if (wanted.has(String(cells[col] ?? ''))) rows.push({ row: i + 1, values: toRow(tab, located, cells) });
+    }
+    return rows;
+  }
+
+  columnOf(tab: TabDef, column: string): number {
+    const at = this.locate(tab).positions[column];
+    if (at === undefined) throw new Error(`${tab.name} has no schema column ${column}`);
+    return at + 1;
+  }
+
+  rowsAt<C extends Record<string, ColumnDef>>(tab: TabDef<C>, start: number, count: number): SheetRow<C>[] {
+    const located = this.locate(tab);
+    const first = Math.max(start, 2);
+    const last = Math.min(start + count - 1, lastRow(located.grid));
+    const rows: SheetRow<C>[] = [];
+    for (let r = first; r <= last; r++)
+      rows.push({ row: r, values: toRow(tab, located, located.grid[r - 1]!) });
+    return rows;
+  }
+
+  replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
+    const located = this.locate(tab);
+    const before = lastRow(located.grid);
+    const cells = rows.map((r) => toCells(tab, located, r));
+    if (cells.length > 0) this.setValues(tab.name, located, 2, cells);
+    for (let r = rows.length + 2; r <= before; r++) located.grid[r - 1] = blankRow(located.width);
+    if (cells.length > 0 || before > rows.length + 1) this.writes.replace++;
+  }
+
+  update<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: SheetRow<C>[]): void {
+    const located = this.locate(tab);
+    for (const { row, values } of rows) {
+      if (!Number.isInteger(row) || row < 2)
+        throw new Error(`update of ${tab.name} row ${row}: not a data row`);
+      this.setValues(tab.name, located, row, [toCells(tab, located, values)]);
+    }
+    if (rows.length > 0) this.writes.update++;
+  }
+
+  append<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
+    if (rows.length === 0) return;
+    const located = this.locate(tab);
+    this.setValues(
+      tab.name,
+      located,
+      lastRow(located.grid) + 1,
+      rows.map((r) => toCells(tab, located, r)),
+    );
+    this.writes.append++;
+  }
+
+  deleteRows(tab: TabDef, rows: number[]): void {
+    const grid = this.sheet(tab);
+    const unique = [...new Set(rows)].sort((a, b) => b - a);
+    for (const r of unique) {
+      if (!Number.isInteger(r) || r < 2)
+        throw new Error(`deleteRows on ${tab.name}: row ${r} is not a data row`);
+      if (r <= grid.length) grid.splice(r - 1, 1);
+    }
+    if (unique.length > 0) this.writes.deleteRows++;
+  }
+
+  readRaw(name: string): { header: string[]; rows: { row: number; cells: string[] }[] } | null {
+    const grid = this.tabs.get(name);
+    if (!grid) return null;
+    const width = lastColumn(grid);
+    const asText = (v: Cell | undefined): string => String(readCell('text', v ?? '', () => ''));
+    const header = Array.from({ length: width }, (_, i) => asText(grid[0]?.[i]));
+    const rows: { row: number; cells: string[] }[] = [];
+    for (let i = 1; i < lastRow(grid); i++) {
+      const cells = Array.from({ length: width }, (_, c) => asText(grid[i]![c]));
+      if (cells.some((c) => c !== '')) rows.push({ row: i + 1, cells });
+    }
+    return { header, rows };
+  }
+
+  writeColumn(name: string, header: string, values: string[]): void {
+    const grid = this.tabs.get(name);
+    if (!grid || values.length === 0) return;
+    const width = Math.max(lastColumn(grid), 1);
+    const names = Array.from({ length: width }, (_, i) => String(grid[0]?.[i] ?? '').trim());
+    let col = names.indexOf(header) + 1;
+    if (col === 0) {
+      col = names.filter((n) => n !== '').length === 0 ? 1 : width + 1;
+      this.put(name, grid, 1, col, header);
+    }
+    values.forEach((v, i) => this.put(name, grid, i + 2, col, writeCell('text', v)));
+    this.writes.writeColumn++;
+  }
+
+  ensureTab(tab: TabDef, lists: DropdownLists): string[] {
+    const changes: string[] = [];
+    let grid = this.tabs.get(tab.name);
+    if (!grid) {
+      grid = [];
+      this.tabs.set(tab.name, grid);
+      changes.push(`created the ${tab.name} tab`);
+    }
+    const width = lastColumn(grid);
+    const header = Array.from({ length: width }, (_, i) => String(grid[0]?.[i] ?? '').trim());
+    const missing = Object.values(tab.columns).filter((c) => !header.includes(c.header));
+    if (missing.length > 0) {
+      missing.forEach((c, i) => this.put(tab.name, grid, 1, width + 1 + i, c.header));
+      if (width > 0) changes.push(`added ${missing.map((c) => `"${c.header}"`).join(', ')} to ${tab.name}`);
+      for (const c of missing) {
+        const options = c.kind === 'yesno' ? ['Yes', 'No'] : optionList(c, lists);
+        if (options && options.length > 0) this.dropdowns.set(`${tab.name}!${c.header}`, options);
+      }
+    }
+    if (tab.owner === 'script' && !this.protectedTabs.has(tab.name)) {
+      this.protectedTabs.add(tab.name);
+      changes.push(`protected the ${tab.name} tab`);
+    }
+    if (changes.length > 0) this.writes.ensureTab++;
+    return changes;
+  }
+
+  // ---- the sheet underneath ----
+
+  private grid(name: string): Cell[][] {
+    const grid = this.tabs.get(name);
+    if (!grid) throw new Error(`no ${name} tab in the fake workbook`);
+    return grid;
+  }
+
+  private sheet(tab: TabDef): Cell[][] {
+    const grid = this.tabs.get(tab.name);
+    if (!grid) {
+      throw new WorkbookError(
+        `The ${tab.name} tab is missing. Run Attendance → Set up this workbook to create it.`,
+        tab.name,
+      );
+    }
+    return grid;
+  }
+
+  /** Finds every schema column by header text (row 1), as the adapter's `locate` does. */
+  private locate(tab: TabDef): Located {
+    const grid = this.sheet(tab);
+    const width = Math.max(lastColumn(grid), 1);
+    const names = Array.from({ length: width }, (_, i) => String(grid[0]?.[i] ?? '').trim());
+    const positions: Record<string, number> = {};
+    for (const key of columnKeys(tab)) {
+      const wanted = tab.columns[key]!.header;
+      const at = names.indexOf(wanted);
+      if (at < 0) {
+        throw new WorkbookError(
+          `The ${tab.name} tab has no "${wanted}" column. It may have been renamed or deleted: ` +
+            `name a column exactly "${wanted}" (row 1), or run Attendance → Set up this workbook to add it. Nothing was changed.`,
+          tab.name,
+          wanted,
+        );
+      }
+      positions[key] = at;
+    }
+    return { grid, positions, width: Math.max(names.length, columnKeys(tab).length) };
+  }
+
+  /** Range.setValues: every row must be exactly as wide as the range, or Sheets throws and writes nothing. */
+  private setValues(name: string, located: Located, startRow: number, block: SheetValue[][]): void {
+    for (const cells of block) {
+      if (cells.length !== located.width) {
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. ` +
+            `The data has ${cells.length} but the range has ${located.width}. (${name})`,
+        );
+      }
+    }
+    block.forEach((cells, i) =>
+      cells.forEach((v, c) => this.put(name, located.grid, startRow + i, c + 1, v)),
+    );
+  }
+
+  /** One cell as Sheets stores a written value: a leading apostrophe keeps text as text; `=` makes a formula. */
+  private put(name: string, grid: Cell[][], row: number, column: number, value: SheetValue): void {
+    if (value instanceof Date) throw new Error(`the fake stores no Date objects (${name} row ${row})`);
+    let cell: Cell = value;
+    if (typeof value === 'string' && value.startsWith("'")) cell = value.slice(1);
+    else if (typeof value === 'string' && value.startsWith('='))
+      this.formulas.push({ tab: name, row, column, text: value });
+    while (grid.length < row) grid.push([]);
+    const cells = grid[row - 1]!;
+    while (cells.length < column) cells.push('');
+    cells[column - 1] = cell;
+  }
+}
+
+function isBlank(cells: readonly Cell[]): boolean {
+  return cells.every((v) => v === '');
+}
+
+function blankRow(width: number): Cell[] {
+  return new Array<Cell>(width).fill('');
+}
+
+/** Sheet.getLastRow: the last row with any content (the header counts). */
+function lastRow(grid: Cell[][]): number {
+  for (let i = grid.length; i > 0; i--) if (!isBlank(grid[i - 1]!)) return i;
+  return 0;
+}
+
+/** Sheet.getLastColumn: the last column with content in any row. */
+function lastColumn(grid: Cell[][]): number {
+  let last = 0;
+  for (const row of grid) for (let c = row.length; c > last; c--) if (row[c - 1] !== '') last = c;
+  return last;
+}
+
+function toRow<C extends Record<string, ColumnDef>>(
+  tab: TabDef<C>,
+  located: Located,
+  cells: Cell[],
+): RowOf<C> {
+  const row: Record<string, unknown> = {};
+  for (const key of columnKeys(tab)) {
+    const value = cells[located.positions[key]!] ?? '';
+    row[key] = readCell(tab.columns[key]!.kind, value, () => {
+      throw new Error('the fake stores no Date objects');
+    });
+  }
+  return row as RowOf<C>;
+}
+
+/** A row object must carry exactly the tab's columns: a missing or extra key is a bug in the caller. */
+function toCells<C extends Record<string, ColumnDef>>(
+  tab: TabDef<C>,
+  located: Located,
+  row: RowOf<C>,
+): SheetValue[] {
+  const keys = columnKeys(tab);
+  const missing = keys.filter((k) => !(k in row));
+  const extra = Object.keys(row).filter((k) => !(keys as string[]).includes(k));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(
+      `A ${tab.name} row must have exactly the tab's columns; missing: ${missing.join(', ') || '-'}; ` +
+        `unknown: ${extra.join(', ') || '-'}.`,
+    );
+  }
+  const cells = new Array<SheetValue>(located.width).fill('');
+  for (const key of keys) cells[located.positions[key]!] = writeCell(tab.columns[key]!.kind, row[key]);
+  return cells;
+}
+
+function optionList(column: ColumnDef, lists: DropdownLists): readonly string[] | undefined {
+  if (!column.options) return undefined;
+  return typeof column.options === 'string' ? lists[column.options] : column.options;
+}
