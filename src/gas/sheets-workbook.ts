@@ -235,10 +235,18 @@ export class SheetsWorkbook implements Workbook {
   }
 }
 
-/** Adds rows at the end of the grid when a write would go past it (a range outside the grid is an error). */
+/**
+ * Adds rows at the end of the grid when a write would go past it (a range outside the grid is an error), with the
+ * number formats of the last row, so that ids stay plain text and dates stay dates in the new rows.
+ */
 function growTo(sheet: Sheet, lastRow: number): void {
   const max = sheet.getMaxRows();
-  if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
+  if (lastRow <= max) return;
+  const width = sheet.getMaxColumns();
+  const formats = sheet.getRange(max, 1, 1, width).getNumberFormats()[0]!;
+  sheet.insertRowsAfter(max, lastRow - max);
+  const added = lastRow - max;
+  sheet.getRange(max + 1, 1, added, width).setNumberFormats(Array.from({ length: added }, () => formats));
 }
 
 /** Groups sorted row numbers into [start, count] runs of consecutive rows. */
