@@ -18,7 +18,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['SpreadsheetApp', 'DocumentApp', 'DriveApp', 'MailApp', 'GmailApp', 'LockService', 'PropertiesService', 'CacheService', 'ScriptApp', 'HtmlService', 'Session', 'Utilities', 'Logger'].map((name) => ({
+        ...[
+          'SpreadsheetApp',
+          'DocumentApp',
+          'DriveApp',
+          'MailApp',
+          'GmailApp',
+          'LockService',
+          'PropertiesService',
+          'CacheService',
+          'ScriptApp',
+          'HtmlService',
+          'Session',
+          'Utilities',
+          'Logger',
+        ].map((name) => ({
           name,
           message: 'Apps Script services belong in src/gas and src/entrypoints only.',
         })),
@@ -27,7 +41,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

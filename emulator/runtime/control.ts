@@ -38,7 +38,12 @@ export interface OutboxMessage {
 export interface Control {
   rt: Runtime;
   /** Context-realm constructors, for the host to build values the script will see. */
-  realm: { Date: DateConstructor; Array: ArrayConstructor; Object: ObjectConstructor; Error: ErrorConstructor };
+  realm: {
+    Date: DateConstructor;
+    Array: ArrayConstructor;
+    Object: ObjectConstructor;
+    Error: ErrorConstructor;
+  };
   session: { activeUserEmail: string; effectiveUserEmail: string; scriptTimeZone: string; locale: string };
   outbox: OutboxMessage[];
   triggers: TriggerRecord[];

@@ -2,7 +2,8 @@
 // This file runs inside the add-on's vm context (one realm with build/Code.js): no Node APIs here.
 
 /** How an execution was started; it decides the time limit, as in Apps Script. */
-export type ExecutionKind = 'simple-trigger' | 'installable-trigger' | 'menu' | 'sidebar' | 'time-trigger' | 'direct';
+export type ExecutionKind =
+  'simple-trigger' | 'installable-trigger' | 'menu' | 'sidebar' | 'time-trigger' | 'direct';
 
 /** Time limits of one execution (Apps Script quotas page: 6 min a script; 30 s a simple trigger). */
 export const EXECUTION_LIMIT_MS: Record<ExecutionKind, number> = {
@@ -170,7 +171,17 @@ export function notImplemented(className: string, method: string): never {
   throw new EmulatorError(`not implemented: ${className}.${method}`);
 }
 
-const PASS_THROUGH = new Set(['then', 'toJSON', 'constructor', 'toString', 'valueOf', 'inspect', 'asymmetricMatch', 'nodeType', '$$typeof']);
+const PASS_THROUGH = new Set([
+  'then',
+  'toJSON',
+  'constructor',
+  'toString',
+  'valueOf',
+  'inspect',
+  'asymmetricMatch',
+  'nodeType',
+  '$$typeof',
+]);
 
 /**
  * Wraps an emulated object so that calling any method it does not define throws `not implemented: Class.method`
@@ -179,7 +190,8 @@ const PASS_THROUGH = new Set(['then', 'toJSON', 'constructor', 'toString', 'valu
 export function loud<T extends object>(target: T, className: string): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
-      if (typeof prop === 'symbol' || prop in obj || PASS_THROUGH.has(prop)) return Reflect.get(obj, prop, receiver);
+      if (typeof prop === 'symbol' || prop in obj || PASS_THROUGH.has(prop))
+        return Reflect.get(obj, prop, receiver);
       return () => notImplemented(className, prop);
     },
   });

@@ -49,6 +49,14 @@ export const COSTS: Record<string, Cost> = {
   'Range.setBackground': { base: 50, perUnit: 0.005 },
   'Range.setFontWeight': { base: 50, perUnit: 0.005 },
   'Range.protect': { base: 250 },
+  // TextFinder (estimate): one server-side search, a round trip plus a small cost per cell searched.
+  'Range.createTextFinder': { base: 1 },
+  'Sheet.createTextFinder': { base: 1 },
+  'TextFinder.matchCase': { base: 1 },
+  'TextFinder.matchEntireCell': { base: 1 },
+  'TextFinder.findAll': { base: 150, perUnit: 0.002 },
+  'TextFinder.findNext': { base: 150, perUnit: 0.002 },
+  'TextFinder.getCurrentMatch': { base: 1 },
   // Ui: showing HTML renders a page; a person reads and answers a dialog (it counts toward the time limit).
   'Ui.show': { base: 300 },
   'Ui.alert': { base: 50 },

@@ -5,6 +5,7 @@ import { rangeToA1 } from './spreadsheet-a1';
 import type { CellStyle, SheetModel } from './spreadsheet-model';
 import { FakeDataValidation, checkValidation } from './spreadsheet-builders';
 import { protect } from './spreadsheet-protection';
+import { makeTextFinder } from './spreadsheet-text-finder';
 
 type R = GoogleAppsScript.Spreadsheet.Range;
 type Methods =
@@ -42,7 +43,8 @@ type Methods =
   | 'isBlank'
   | 'getHeight'
   | 'getWidth'
-  | 'getFontWeight';
+  | 'getFontWeight'
+  | 'createTextFinder';
 
 function signatureError(method: string, arg: unknown): Error {
   const kind =
@@ -335,6 +337,11 @@ export class FakeRange implements ApiShape<R, Methods> {
       numRows: this.numRows,
       numCols: this.numCols,
     });
+  }
+
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.rt.call('Range.createTextFinder');
+    return makeTextFinder(this.rt, this.model, this, findText);
   }
 
   offset(

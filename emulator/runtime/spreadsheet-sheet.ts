@@ -4,6 +4,7 @@ import { parseA1 } from './spreadsheet-a1';
 import type { SheetModel } from './spreadsheet-model';
 import { makeRange } from './spreadsheet-range';
 import { protect, wrapProtection } from './spreadsheet-protection';
+import { makeTextFinder } from './spreadsheet-text-finder';
 
 type S = GoogleAppsScript.Spreadsheet.Sheet;
 type Methods =
@@ -46,7 +47,8 @@ type Methods =
   | 'getTabColor'
   | 'autoResizeColumns'
   | 'autoResizeColumn'
-  | 'insertColumnsAfter';
+  | 'insertColumnsAfter'
+  | 'createTextFinder';
 
 /** Apps Script's message when a sheet name is taken. */
 export const duplicateSheetMessage = (name: string): string =>
@@ -108,6 +110,11 @@ export class FakeSheet implements ApiShape<S, Methods> {
       Math.max(1, this.model.lastRow()),
       Math.max(1, this.model.lastColumn()),
     );
+  }
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.rt.call('Sheet.createTextFinder');
+    const area = { row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxCols };
+    return makeTextFinder(this.rt, this.model, area, findText);
   }
   getLastRow(): number {
     this.rt.call('Sheet.getLastRow');

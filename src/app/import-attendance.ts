@@ -56,7 +56,9 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
     const absences = workbook.read(ABSENCES);
     const known = new Set(students.map((s) => s.values.studentId));
     // Pasted exports lose leading zeros (Sheets reads 0012345 as the number 12345): match ids without them.
-    const byDigits = new Map(students.map((s) => [withoutLeadingZeros(s.values.studentId), s.values.studentId]));
+    const byDigits = new Map(
+      students.map((s) => [withoutLeadingZeros(s.values.studentId), s.values.studentId]),
+    );
     const codes = codeIndex(rules.policy);
     const calendar = compileCalendar(rules.calendar);
     const cell = (cells: string[], field: ImportField): string => {

@@ -32,7 +32,7 @@ export function scriptTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Tr
   return {
     ensureInstalled(): string[] {
       const existing = new Set(
-        ScriptApp.getUserTriggers(ss).map((t) => `${t.getHandlerFunction()}|${String(t.getEventType())}`),
+        ScriptApp.getProjectTriggers().map((t) => `${t.getHandlerFunction()}|${String(t.getEventType())}`),
       );
       const installed: string[] = [];
       const want = (

@@ -160,4 +160,15 @@ export const IMPORT = defineTab(
 );
 
 /** Every tab setup creates, in order. */
-export const TABS = [STUDENTS, ABSENCES, DOCUMENTATION, STATUS, LETTERS, SETTINGS, CALENDAR, STAFF, DATA_ISSUES, IMPORT];
+export const TABS = [
+  STUDENTS,
+  ABSENCES,
+  DOCUMENTATION,
+  STATUS,
+  LETTERS,
+  SETTINGS,
+  CALENDAR,
+  STAFF,
+  DATA_ISSUES,
+  IMPORT,
+];

@@ -13,14 +13,18 @@ describe('checkScript', () => {
     expect(checkScript(`${ok}await Promise.resolve(1);`, [])[0]).toMatch(/not a classic script/);
   });
 
-  it.each(['require("fs")', 'process.env.X', 'setTimeout(go, 1)', 'fetch("x")', 'new TextEncoder()', 'Buffer.from("")'])(
-    'rejects %s',
-    (snippet) => {
-      const problems = checkScript(`${ok}function bad() { return ${snippet}; }\n`, []);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatch(/which Apps Script does not have/);
-    },
-  );
+  it.each([
+    'require("fs")',
+    'process.env.X',
+    'setTimeout(go, 1)',
+    'fetch("x")',
+    'new TextEncoder()',
+    'Buffer.from("")',
+  ])('rejects %s', (snippet) => {
+    const problems = checkScript(`${ok}function bad() { return ${snippet}; }\n`, []);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/which Apps Script does not have/);
+  });
 
   it('does not mistake property names or strings for Node globals', () => {
     const code = `${ok}function fine(o) { return [o.process, { require: 1 }, "setTimeout", o.fetch]; }\n`;

@@ -12,7 +12,8 @@ describe('docs/workbook.md', () => {
     const doc = workbookDoc();
     for (const tab of TABS) {
       expect(doc).toContain(`## ${tab.name}`);
-      for (const column of Object.values(tab.columns)) expect(doc).toContain(`| ${column.header} |`);
+      for (const column of Object.values(tab.columns) as { header: string }[])
+        expect(doc).toContain(`| ${column.header} |`);
     }
   });
 });

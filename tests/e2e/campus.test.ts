@@ -1,0 +1,153 @@
+// The built bundle in the emulator: the menu, setting up a campus twice, importing twice with bad rows, and
+// recalculating, as a campus would.
+import * as fs from 'node:fs';
+import { build } from '../../scripts/build';
+import { createEmulatorSync, type Emulator } from '../../emulator/host/emulator';
+
+beforeAll(() => {
+  if (!fs.existsSync('build/Code.js')) build();
+});
+
+const ROSTER = [
+  ['1001', 'Garcia', 'Sofia', '7', '', '', '', 'Sra. Garcia', 'garcia@example.com', '', '', 'Spanish'],
+  ['1002', 'Smith', 'Liam', '8', '', '', '', 'Mr. Smith', '', '', '', 'English'],
+  ['1003', 'Nguyen', 'Mia', '6', '', '', '', 'Ms. Nguyen', 'nguyen@example.com', '', '', 'English'],
+];
+/** School days of September 2026 (Labor Day, Sep 7, is a holiday). */
+const DAYS = [
+  '2026-09-01',
+  '2026-09-02',
+  '2026-09-03',
+  '2026-09-04',
+  '2026-09-08',
+  '2026-09-09',
+  '2026-09-10',
+];
+
+function table(emu: Emulator, sheet: string): Record<string, unknown>[] {
+  const [header, ...rows] = emu.values(sheet);
+  return rows
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries((header ?? []).map((h, i) => [String(h), r[i]])));
+}
+
+function menu(emu: Emulator, fn: string): void {
+  const result = emu.run(fn, undefined, 'menu');
+  expect(result.error).toBeUndefined();
+}
+
+function setUpCampus(): Emulator {
+  const emu = createEmulatorSync({ asOf: '2026-09-15' });
+  menu(emu, 'setUpWorkbook');
+  emu.setValues('Students', 'A2', ROSTER);
+  return emu;
+}
+
+describe('the add-on in the emulator', () => {
+  it('adds the Attendance menu on open, whose items are functions of the bundle', () => {
+    const emu = createEmulatorSync({ asOf: '2026-09-15' });
+    const [open] = emu.open();
+    expect(open?.error).toBeUndefined();
+    const menuState = emu.ui.menus as unknown as { title: string; items: { functionName?: string }[] }[];
+    expect(JSON.stringify(menuState)).toContain('Attendance');
+    for (const name of ['setUpWorkbook', 'recalculateNow', 'importAttendance', 'showAbout']) {
+      expect(JSON.stringify(menuState)).toContain(name);
+      expect(emu.hasFunction(name)).toBe(true);
+    }
+    menu(emu, 'showAbout');
+    expect(emu.ui.alerts.at(-1)).toMatchObject({ title: 'Attendance Steps' });
+  });
+
+  it('sets up a workbook once: a second run changes nothing', () => {
+    const emu = setUpCampus();
+    const tabs = emu.sheetNames();
+    for (const tab of [
+      'Students',
+      'Absences',
+      'Documentation',
+      'Status',
+      'Letters',
+      'Settings',
+      'Calendar',
+      'Staff',
+    ]) {
+      expect(tabs).toContain(tab);
+    }
+    const settings = table(emu, 'Settings');
+    expect(settings.find((r) => r['Setting'] === 'step3.threshold')?.['Value']).toBe('8');
+    // Set up also recalculates, which rewrites the Status tab's Updated column; every other cell stays.
+    const others = tabs.filter((t) => t !== 'Status');
+    const before = others.map((t) => JSON.stringify(emu.values(t)));
+    emu.advance(60_000);
+    menu(emu, 'setUpWorkbook');
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/nothing changed/);
+    expect(emu.sheetNames()).toEqual(tabs);
+    expect(others.map((t) => JSON.stringify(emu.values(t)))).toEqual(before);
+    expect(emu.control.triggers.map((t) => t.handlerFunction).sort()).toEqual([
+      'nightlyRecalculation',
+      'onChangeInstalled',
+      'onEditInstalled',
+    ]);
+  });
+
+  it('imports an export twice with bad rows: added once, rejected with reasons, steps recalculated', () => {
+    const emu = setUpCampus();
+    const exportRows = [
+      ['Student ID', 'Date', 'Code'],
+      ...DAYS.slice(0, 5).map((d) => ['1001', d, 'U']),
+      ['1002', '2026-09-02', 'U'],
+      ['1002', '2026-09-02', 'UP'],
+      ['9999', '2026-09-02', 'U'],
+      ['1003', '2026-02-30', 'U'],
+      ['1003', '2026-09-03', 'ZZ'],
+    ];
+    emu.setValues('Import', 'A1', exportRows);
+    menu(emu, 'importAttendance');
+    expect(table(emu, 'Absences')).toHaveLength(7);
+    const results = table(emu, 'Import').map((r) => String(r['Import Result']));
+    expect(results.filter((r) => r === 'added')).toHaveLength(7);
+    expect(results.filter((r) => r.startsWith('rejected'))).toHaveLength(3);
+    expect(results.join('\n')).toMatch(/student 9999 is not on the Students tab/);
+    expect(results.join('\n')).toMatch(/not a real date/);
+    expect(results.join('\n')).toMatch(/code "ZZ"/);
+
+    menu(emu, 'importAttendance');
+    expect(table(emu, 'Absences')).toHaveLength(7);
+    const status = table(emu, 'Status');
+    expect(status.find((r) => r['Student ID'] === '1001')).toMatchObject({ 'Unexcused Days': 5, Step: 2 });
+    expect(status.find((r) => r['Student ID'] === '1002')).toMatchObject({ 'Unexcused Days': 1, Step: 0 });
+    const steps = table(emu, 'Documentation').filter((r) => r['Type'] === 'Step reached');
+    expect(steps.map((r) => r['Step Set To'])).toEqual([1, 2]);
+  });
+
+  it('a renamed column stops recalculation with one message and writes nothing', () => {
+    const emu = setUpCampus();
+    emu.setValues('Absences', 'A2', [['1001', '2026-09-01', 'U', '']]);
+    menu(emu, 'recalculateNow');
+    emu.setValues('Absences', 'B1', [['Day']]);
+    const before = JSON.stringify(emu.values('Status'));
+    menu(emu, 'recalculateNow');
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/Absences tab has no "Date" column/);
+    expect(JSON.stringify(emu.values('Status'))).toBe(before);
+  });
+
+  it('keeps the step reached when the absences are excused after the fact', () => {
+    const emu = setUpCampus();
+    emu.setValues(
+      'Absences',
+      'A2',
+      DAYS.map((d) => ['1003', d, 'U', '']),
+    );
+    menu(emu, 'recalculateNow');
+    expect(table(emu, 'Status').find((r) => r['Student ID'] === '1003')?.['Step']).toBe(2);
+    // Re-coded to excused after the fact: the step is kept for the year.
+    emu.setValues(
+      'Absences',
+      'C2',
+      DAYS.map(() => ['E']),
+    );
+    menu(emu, 'recalculateNow');
+    const row = table(emu, 'Status').find((r) => r['Student ID'] === '1003');
+    expect(row).toMatchObject({ 'Unexcused Days': 0, Step: 2 });
+  });
+});

@@ -1,0 +1,104 @@
+// TextFinder as Apps Script documents it: display text, case and entire-cell options, row-major results, costs.
+import { basicEmulator, inScript, SHEET } from './helpers';
+
+describe('Range.createTextFinder and Sheet.createTextFinder', () => {
+  const emu = basicEmulator();
+  inScript(
+    emu,
+    `var s = ${SHEET}; s.clear();
+     s.getRange('A1:C5').setValues([
+       ['ID', 'Name', 'Note'],
+       ['S1', 'Ann', 's1 late'],
+       ['s1', 'Bob', ''],
+       ['S10', 'S1', 'Ann'],
+       [1234.5, 'x', '2026-09-01'],
+     ]);
+     s.getRange('A5').setNumberFormat('#,##0.00');`,
+  );
+  const cells = (expr: string) =>
+    inScript(emu, `(${expr}).map(function (r) { return r.getA1Notation(); })`) as string[];
+
+  it('defaults to case-insensitive substring matches, single cells in row-major order', () => {
+    expect(cells(`${SHEET}.getRange('A2:C5').createTextFinder('s1').findAll()`)).toEqual([
+      'A2',
+      'C2',
+      'A3',
+      'A4',
+      'B4',
+    ]);
+  });
+
+  it('narrows with matchEntireCell and matchCase', () => {
+    expect(
+      cells(
+        `${SHEET}.getRange('A2:A5').createTextFinder('S1').matchEntireCell(true).matchCase(true).findAll()`,
+      ),
+    ).toEqual(['A2']);
+    expect(
+      cells(`${SHEET}.getRange('A2:A5').createTextFinder('S1').matchEntireCell(true).findAll()`),
+    ).toEqual(['A2', 'A3']);
+    expect(cells(`${SHEET}.getRange('A2:C5').createTextFinder('S1').matchCase(true).findAll()`)).toEqual([
+      'A2',
+      'A4',
+      'B4',
+    ]);
+  });
+
+  it('searches only its range; a sheet finder searches the whole sheet', () => {
+    expect(cells(`${SHEET}.getRange('B2:B4').createTextFinder('ann').findAll()`)).toEqual(['B2']);
+    expect(cells(`${SHEET}.createTextFinder('ann').findAll()`)).toEqual(['B2', 'C4']);
+    expect(cells(`${SHEET}.getRange('A2:C5').createTextFinder('nobody').findAll()`)).toEqual([]);
+  });
+
+  it('matches the display text, not the stored value', () => {
+    expect(cells(`${SHEET}.createTextFinder('1,234.50').matchEntireCell(true).findAll()`)).toEqual(['A5']);
+    expect(cells(`${SHEET}.createTextFinder('1234.5').findAll()`)).toEqual([]);
+    // A typed ISO date is stored as a date serial with format yyyy-mm-dd: found by its shown text.
+    expect(cells(`${SHEET}.createTextFinder('2026-09-01').matchEntireCell(true).findAll()`)).toEqual(['C5']);
+    expect(cells(`${SHEET}.createTextFinder('46266').findAll()`)).toEqual([]);
+  });
+
+  it('returns ranges that work like any other (getRow, getValue)', () => {
+    expect(
+      inScript(
+        emu,
+        `var r = ${SHEET}.getRange('A2:A5').createTextFinder('S10').matchEntireCell(true).findAll()[0];
+         [r.getRow(), r.getColumn(), r.getNumRows(), r.getValue()]`,
+      ),
+    ).toEqual([4, 1, 1, 'S10']);
+  });
+
+  it('walks matches with findNext and getCurrentMatch, then returns null', () => {
+    expect(
+      inScript(
+        emu,
+        `var f = ${SHEET}.createTextFinder('ann'); var out = [String(f.getCurrentMatch())];
+         for (var i = 0; i < 3; i++) { var r = f.findNext(); out.push(r ? r.getA1Notation() : null); }
+         out.push(f.getCurrentMatch().getA1Notation()); out`,
+      ),
+    ).toEqual(['null', 'B2', 'C4', null, 'C4']);
+  });
+
+  it('throws not implemented for options it does not emulate', () => {
+    expect(() => inScript(emu, `${SHEET}.createTextFinder('a').useRegularExpression(true)`)).toThrow(
+      'not implemented: TextFinder.useRegularExpression',
+    );
+    expect(() => inScript(emu, `${SHEET}.createTextFinder('a').replaceAllWith('b')`)).toThrow(
+      'not implemented: TextFinder.replaceAllWith',
+    );
+  });
+
+  it('charges one server-side search per findAll/findNext on the virtual clock', () => {
+    emu.control.rt.resetCounters();
+    const before = emu.simulatedSeconds();
+    inScript(emu, `${SHEET}.getRange('A1:C1000').createTextFinder('S1').findAll()`);
+    expect(emu.counts()['TextFinder.findAll']).toBe(1);
+    expect(emu.counts()['Range.createTextFinder']).toBe(1);
+    // 150 ms base plus a small part for the 15 cells that can hold content (rows past the last one are empty).
+    const ms = (emu.simulatedSeconds() - before) * 1000;
+    expect(ms).toBeGreaterThanOrEqual(150);
+    expect(ms).toBeLessThan(200);
+    inScript(emu, `${SHEET}.createTextFinder('S1').findNext()`);
+    expect(emu.counts()['TextFinder.findNext']).toBe(1);
+  });
+});
