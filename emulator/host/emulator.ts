@@ -156,6 +156,10 @@ export class Emulator {
   deleteRows(sheetName: string, start: number, count: number, spreadsheetId?: string): RunResult[] {
     return this.control.person.deleteRows(sheetName, start, count, spreadsheetId).map((o) => this.result(o));
   }
+  /** A person deletes a tab: no onEdit; installable ON_CHANGE triggers get REMOVE_GRID. */
+  deleteSheet(sheetName: string, spreadsheetId?: string): RunResult[] {
+    return this.control.person.deleteSheet(sheetName, spreadsheetId).map((o) => this.result(o));
+  }
   /** A person opens the workbook: simple onOpen (LIMITED) and installable ON_OPEN triggers. */
   open(spreadsheetId?: string): RunResult[] {
     return this.control.person.open(spreadsheetId).map((o) => this.result(o));

@@ -193,6 +193,16 @@ export class PersonActions {
     return this.change('REMOVE_ROW', sheet.book);
   }
 
+  /** A person deletes a tab: onEdit does not fire; installable change triggers get REMOVE_GRID. */
+  deleteSheet(sheetName: string, id?: string): Outcome[] {
+    const sheet = this.sheet(sheetName, id);
+    const book = sheet.book;
+    if (book.sheets.length === 1) throw gasError("You can't remove all the sheets in a document.");
+    book.sheets.splice(book.sheets.indexOf(sheet), 1);
+    book.activeSheet = Math.min(book.activeSheet, book.sheets.length - 1);
+    return this.change('REMOVE_GRID', book);
+  }
+
   /** A person opens the workbook: the simple onOpen, then installable open triggers. */
   open(id?: string): Outcome[] {
     const book = this.book(id);

@@ -5,6 +5,7 @@
 import { parseDateText } from '../domain/dates';
 import { isInSchoolYear, compileCalendar } from '../domain/calendar';
 import { codeIndex, normaliseCode } from '../domain/policy';
+import { CsvFileError, driveFileId, type CsvFiles } from '../ports/files';
 import type { Lock, Clock } from '../ports/platform';
 import { ABSENCES, IMPORT, STUDENTS } from '../ports/tabs';
 import type { RowOf, SheetRow, Workbook } from '../ports/workbook';
@@ -176,4 +177,23 @@ function rosterRow(cells: string[], studentId: string, cell: (cells: string[], f
     mailingAddress: '',
     language: cell(cells, 'language'),
   };
+}
+
+/**
+ * Attendance → Import a CSV from Drive: the file's rows replace the Import tab (as plain text, so ids keep their
+ * leading zeros), then import as from a paste. The Import tab shows what was read and each row's result.
+ */
+export function importAttendanceFromCsv(
+  deps: { workbook: Workbook; clock: Clock; lock: Lock; files: CsvFiles },
+  link: string,
+): ImportSummary {
+  const fileId = driveFileId(link);
+  if (!fileId)
+    throw new CsvFileError('Paste the link of the CSV file in Drive (or its file id). Nothing was imported.');
+  const rows = deps.files.read(fileId);
+  if (rows.filter((r) => r.some((c) => c.trim() !== '')).length < 2) {
+    throw new CsvFileError('The file has no rows under its header row. Nothing was imported.');
+  }
+  deps.workbook.writeRaw(IMPORT_TAB, rows);
+  return importAttendance(deps);
 }

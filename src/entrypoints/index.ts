@@ -1,8 +1,12 @@
 // Every global Apps Script calls: each is a few lines that compose adapters and call one use case.
 import { aboutText } from '../app/about';
-import { importAttendance as importAttendanceUseCase } from '../app/import-attendance';
+import {
+  importAttendance as importAttendanceUseCase,
+  importAttendanceFromCsv,
+} from '../app/import-attendance';
 import { recalculateAll, recalculateStudents } from '../app/recalculate';
 import { setUpWorkbook as setUpWorkbookUseCase } from '../app/set-up';
+import { driveCsvFiles } from '../gas/drive-csv-files';
 import { gasUi } from '../gas/gas-ui';
 import { affectedStudents } from './edits';
 import { buildMenu } from './menu';
@@ -53,6 +57,24 @@ export function importAttendance(): void {
   try {
     const s = services();
     const summary = importAttendanceUseCase(s);
+    const recalc = recalculateAll(s);
+    ui.alert('Attendance imported', describeImport(summary) + '\n\n' + describeRecalc(recalc));
+  } catch (e) {
+    reportFailure(ui, 'Import', e);
+  }
+}
+
+/** Menu: Attendance → Import a CSV from Drive… (asks for the file's link). */
+export function importAttendanceFromDrive(): void {
+  const ui = gasUi();
+  const link = ui.prompt(
+    'Import a CSV from Drive',
+    "Paste the link of the student information system's CSV export:",
+  );
+  if (link === null) return;
+  try {
+    const s = services();
+    const summary = importAttendanceFromCsv({ ...s, files: driveCsvFiles() }, link);
     const recalc = recalculateAll(s);
     ui.alert('Attendance imported', describeImport(summary) + '\n\n' + describeRecalc(recalc));
   } catch (e) {

@@ -12,7 +12,8 @@ export const MENU_TITLE = 'Attendance';
 /** The Attendance menu, in order; `null` is a separator. Only features that exist are listed. */
 export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Recalculate now', functionName: 'recalculateNow' },
-  { label: 'Import attendance', functionName: 'importAttendance' },
+  { label: 'Import attendance (from the Import tab)', functionName: 'importAttendance' },
+  { label: 'Import a CSV from Drive…', functionName: 'importAttendanceFromDrive' },
   null,
   { label: 'Set up this workbook', functionName: 'setUpWorkbook' },
   { label: 'About Attendance Steps', functionName: 'showAbout' },

@@ -4,6 +4,7 @@ import type { RecalcSummary } from '../app/recalculate';
 import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
 import { SheetsWorkbook } from '../gas/sheets-workbook';
 import type { Ui } from '../ports/ui';
+import { CsvFileError } from '../ports/files';
 import { LockBusyError } from '../ports/platform';
 import { WorkbookError } from '../ports/workbook';
 
@@ -45,7 +46,7 @@ export function describeImport(s: ImportSummary): string {
 
 /** A clear message for what staff can fix; anything else is reported and rethrown so it reaches the logs. */
 export function reportFailure(ui: Ui, what: string, e: unknown): void {
-  if (e instanceof WorkbookError || e instanceof LockBusyError) {
+  if (e instanceof WorkbookError || e instanceof LockBusyError || e instanceof CsvFileError) {
     ui.alert(`${what}: nothing was changed`, e.message);
     return;
   }

@@ -25,6 +25,10 @@ export function gasUi(): Ui {
       ui.alert(title, message, ui.ButtonSet.OK);
     },
     confirm: (title, message) => ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES,
+    prompt: (title, message) => {
+      const response = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
+      return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
+    },
     toast: (message, title) =>
       SpreadsheetApp.getActiveSpreadsheet().toast(message, title ?? 'Attendance Steps'),
   };

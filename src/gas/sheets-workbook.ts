@@ -153,6 +153,19 @@ export class SheetsWorkbook implements Workbook {
     sheet.getRange(2, col, values.length, 1).setValues(values.map((v) => [writeCell('text', v)]));
   }
 
+  writeRaw(name: string, rows: string[][]): void {
+    const sheet = this.ss.getSheetByName(name) ?? this.ss.insertSheet(name);
+    sheet.clearContents();
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    if (rows.length === 0) return;
+    growTo(sheet, rows.length);
+    if (sheet.getMaxColumns() < width)
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+    const range = sheet.getRange(1, 1, rows.length, width);
+    range.setNumberFormat('@');
+    range.setValues(rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+  }
+
   ensureTab(tab: TabDef, lists: DropdownLists): string[] {
     this.located.delete(tab.name);
     return ensureTabLayout(this.ss, tab, lists);

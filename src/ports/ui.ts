@@ -13,4 +13,6 @@ export interface Ui {
   /** A yes/no question; true for yes. */
   confirm(title: string, message: string): boolean;
   toast(message: string, title?: string): void;
+  /** Asks for a line of text; null when the person cancels. */
+  prompt(title: string, message: string): string | null;
 }

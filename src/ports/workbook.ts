@@ -71,6 +71,8 @@ export interface Workbook {
   readRaw(name: string): { header: string[]; rows: { row: number; cells: string[] }[] } | null;
   /** Writes `values` (one per data row, from row 2) into the column headed `header`, adding it at the end if needed. */
   writeColumn(name: string, header: string, values: string[]): void;
+  /** Replaces everything on a tab of any layout with `rows`, kept as plain text (no number or date parsing). */
+  writeRaw(name: string, rows: string[][]): void;
   /**
    * Creates the tab if it is missing, adds missing columns at the end (never moves or removes the district's
    * columns), and applies formats, dropdowns, frozen header and, for script tabs, protection. Returns what changed.

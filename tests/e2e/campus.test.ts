@@ -150,4 +150,58 @@ describe('the add-on in the emulator', () => {
     const row = table(emu, 'Status').find((r) => r['Student ID'] === '1003');
     expect(row).toMatchObject({ 'Unexcused Days': 0, Step: 2 });
   });
+
+  it('recreates a deleted Status tab with the kept steps (the change trigger recalculates)', () => {
+    const emu = setUpCampus();
+    emu.setValues(
+      'Absences',
+      'A2',
+      DAYS.map((d) => ['1003', d, 'U', '']),
+    );
+    menu(emu, 'recalculateNow');
+    emu.setValues(
+      'Absences',
+      'C2',
+      DAYS.map(() => ['E']),
+    );
+    const results = emu.deleteSheet('Status');
+    expect(results.map((r) => r.error)).toEqual([undefined]);
+    expect(emu.sheetNames()).toContain('Status');
+    expect(table(emu, 'Status').find((r) => r['Student ID'] === '1003')).toMatchObject({
+      'Unexcused Days': 0,
+      Step: 2,
+    });
+  });
+
+  it('treats a formula typed into Absences as data: listed, never copied as a formula', () => {
+    const emu = setUpCampus();
+    emu.setValues('Absences', 'A2', [['1001', '2026-09-01', '=IMPORTXML("http://example.com","//a")', '']]);
+    menu(emu, 'recalculateNow');
+    const issues = table(emu, 'Data Issues');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ Tab: 'Absences', Row: 2, 'Student ID': '1001' });
+    expect(String(issues[0]?.['Problem'])).toMatch(/code/i);
+    expect(JSON.stringify(emu.values('Status'))).not.toContain('IMPORTXML');
+  });
+
+  it('imports a CSV from Drive through the same checks, keeping leading zeros', () => {
+    const emu = setUpCampus();
+    emu.setValues('Students', 'A5', [['0042', 'Cruz', 'Ana', '6', '', '', '', '', '', '', '', 'Spanish']]);
+    const drive = emu.control['drive'] as {
+      addTextFile(name: string, content: string, type: string): string;
+    };
+    const csv = 'Student ID,Date,Code\n0042,9/1/2026,U\n0042,9/2/2026,U\n0042,9/3/2026,U\n0042,13/1/2026,U\n';
+    const id = drive.addTextFile('absences.csv', csv, 'text/csv');
+    emu.ui.queuePromptResponse(`https://drive.google.com/file/d/${id}/view`);
+    menu(emu, 'importAttendanceFromDrive');
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(
+      /4 rows read: 3 added, 0 re-coded, 0 already there, 1 rejected/,
+    );
+    expect(table(emu, 'Status').find((r) => r['Student ID'] === '0042')).toMatchObject({ Step: 1 });
+
+    emu.ui.queuePromptResponse('not a link');
+    menu(emu, 'importAttendanceFromDrive');
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/Paste the link of the CSV file/);
+    expect(table(emu, 'Absences')).toHaveLength(3);
+  });
 });

@@ -9,7 +9,7 @@ import { WorkbookError } from '../../src/ports/workbook';
 /** A cell as the fake keeps it: what `getValues` would return (dates as `yyyy-MM-dd` text, never Date objects). */
 export type Cell = string | number | boolean;
 
-type WriteMethod = 'replace' | 'update' | 'append' | 'deleteRows' | 'writeColumn' | 'ensureTab';
+type WriteMethod = 'replace' | 'update' | 'append' | 'deleteRows' | 'writeColumn' | 'writeRaw' | 'ensureTab';
 
 interface Located {
   grid: Cell[][];
@@ -34,6 +34,7 @@ export class MemoryWorkbook implements Workbook {
     append: 0,
     deleteRows: 0,
     writeColumn: 0,
+    writeRaw: 0,
     ensureTab: 0,
   };
   readonly formulas: FormulaWrite[] = [];
@@ -234,6 +235,16 @@ export class MemoryWorkbook implements Workbook {
       if (cells.some((c) => c !== '')) rows.push({ row: i + 1, cells });
     }
     return { header, rows };
+  }
+
+  writeRaw(name: string, rows: string[][]): void {
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    // Plain text: cells keep the CSV's text exactly (the gas adapter formats the range as '@' first).
+    this.tabs.set(
+      name,
+      rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
+    );
+    this.writes.writeRaw += 1;
   }
 
   writeColumn(name: string, header: string, values: string[]): void {

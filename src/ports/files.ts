@@ -1,0 +1,21 @@
+// What the import needs from Drive: a CSV file's rows.
+
+export interface CsvFiles {
+  /** The rows of the CSV file with this Drive id. Throws CsvFileError with a message for staff when it cannot. */
+  read(fileId: string): string[][];
+}
+
+export class CsvFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CsvFileError';
+  }
+}
+
+/** The file id in a Drive link (…/d/ID/…, …?id=ID) or the id itself; null when there is none. */
+export function driveFileId(text: string): string | null {
+  const t = text.trim();
+  const fromLink = /\/d\/([\w-]{10,})/.exec(t) ?? /[?&]id=([\w-]{10,})/.exec(t);
+  if (fromLink) return fromLink[1]!;
+  return /^[\w-]{10,}$/.test(t) ? t : null;
+}
