@@ -2,7 +2,7 @@
 import type { ColumnDef, TabDef } from '../ports/schema';
 import { columnKeys, headers } from '../ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../ports/workbook';
-import { WorkbookError } from '../ports/workbook';
+import { locateColumns, WorkbookError } from '../ports/workbook';
 import { readCell, writeCell, type SheetValue } from './cells';
 import { ensureTabLayout } from './tab-layout';
 
@@ -192,22 +192,8 @@ export class SheetsWorkbook implements Workbook {
   }
 
   private locate(tab: TabDef, sheet: Sheet, header: SheetValue[]): Located {
-    const names = header.map((h) => String(h).trim());
-    const positions: Record<string, number> = {};
-    for (const key of columnKeys(tab)) {
-      const wanted = tab.columns[key]!.header;
-      const at = names.indexOf(wanted);
-      if (at < 0) {
-        throw new WorkbookError(
-          `The ${tab.name} tab has no "${wanted}" column. It may have been renamed or deleted: ` +
-            `name a column exactly "${wanted}" (row 1), or run Attendance → Set up this workbook to add it. Nothing was changed.`,
-          tab.name,
-          wanted,
-        );
-      }
-      positions[key] = at;
-    }
-    const located = { sheet, positions, width: Math.max(names.length, headers(tab).length) };
+    const positions = locateColumns(tab, header);
+    const located = { sheet, positions, width: Math.max(header.length, headers(tab).length) };
     this.located.set(tab.name, located);
     return located;
   }

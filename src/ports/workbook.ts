@@ -32,6 +32,29 @@ export class WorkbookError extends Error {
   }
 }
 
+/**
+ * Finds every column of `tab` in a header row by its text (trimmed). Throws WorkbookError naming the tab and the
+ * first missing column. Returns the 0-based position of each column key.
+ */
+export function locateColumns(tab: TabDef, header: readonly unknown[]): Record<string, number> {
+  const names = header.map((h) => String(h ?? '').trim());
+  const positions: Record<string, number> = {};
+  for (const [key, column] of Object.entries(tab.columns)) {
+    const at = names.indexOf(column.header);
+    if (at < 0) {
+      throw new WorkbookError(
+        `The ${tab.name} tab has no "${column.header}" column. It may have been renamed or deleted: ` +
+          `name a column exactly "${column.header}" (row 1), or run Attendance → Set up this workbook to add it. ` +
+          'Nothing was changed.',
+        tab.name,
+        column.header,
+      );
+    }
+    positions[key] = at;
+  }
+  return positions;
+}
+
 /** Dropdown lists that come from the policy in Settings. */
 export interface DropdownLists {
   codes: string[];

@@ -4,7 +4,7 @@ import { readCell, writeCell, type SheetValue } from '../../src/gas/cells';
 import type { ColumnDef, TabDef } from '../../src/ports/schema';
 import { columnKeys } from '../../src/ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../../src/ports/workbook';
-import { WorkbookError } from '../../src/ports/workbook';
+import { locateColumns, WorkbookError } from '../../src/ports/workbook';
 
 /** A cell as the fake keeps it: what `getValues` would return (dates as `yyyy-MM-dd` text, never Date objects). */
 export type Cell = string | number | boolean;
@@ -312,20 +312,7 @@ export class MemoryWorkbook implements Workbook {
     const grid = this.sheet(tab);
     const width = Math.max(lastColumn(grid), 1);
     const names = Array.from({ length: width }, (_, i) => String(grid[0]?.[i] ?? '').trim());
-    const positions: Record<string, number> = {};
-    for (const key of columnKeys(tab)) {
-      const wanted = tab.columns[key]!.header;
-      const at = names.indexOf(wanted);
-      if (at < 0) {
-        throw new WorkbookError(
-          `The ${tab.name} tab has no "${wanted}" column. It may have been renamed or deleted: ` +
-            `name a column exactly "${wanted}" (row 1), or run Attendance → Set up this workbook to add it. Nothing was changed.`,
-          tab.name,
-          wanted,
-        );
-      }
-      positions[key] = at;
-    }
+    const positions = locateColumns(tab, names);
     return { grid, positions, width: Math.max(names.length, columnKeys(tab).length) };
   }
 
