@@ -1,7 +1,7 @@
 // Emulated CacheService: script, user and document caches with expiry on the emulated wall clock and
 // Apps Script's limits; the host can evict everything early (`ctl.cache.evictAll()`). No Node APIs here.
 import { gasError, loud, type Runtime } from './core';
-import { utf8Length } from './drive-bytes';
+import { utf8Length } from './utilities-bytes';
 
 /** Apps Script Cache reference: keys up to 250 characters, values up to 100 KB, at most 6 hours, 1000 items. */
 export const CACHE_KEY_LIMIT = 250;

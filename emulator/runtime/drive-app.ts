@@ -1,7 +1,7 @@
 // Emulated DriveApp and Folder over the shared Drive/Docs store. Runs inside the vm context: no Node APIs.
 import { gasError, loud, type Runtime } from './core';
 import { readBlob } from './drive-blob';
-import { utf8Encode } from './drive-bytes';
+import { utf8Encode } from './utilities-bytes';
 import { DriveStore, GOOGLE_DOC, type FileRecord } from './drive-store';
 import { EmuFile, EmuIterator, type DriveContext } from './drive-file';
 

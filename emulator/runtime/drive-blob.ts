@@ -3,7 +3,7 @@
 import { gasError } from './core';
 import { FakeBlob, registerBlobConverter, wrapBlob } from './blob';
 import { paragraph } from './document-model';
-import { toUnsigned, utf8Decode } from './drive-bytes';
+import { toUnsigned, utf8Decode } from './utilities-bytes';
 import { renderPdf } from './pdf';
 
 /** What this module needs of a blob. */

@@ -2,7 +2,7 @@
 // Registered on the control as `ctl.drive` (and `ctl.documents`). Runs inside the vm context: no Node APIs.
 import { gasError } from './core';
 import { DocumentsState, paragraph, type Block } from './document-model';
-import { utf8Encode } from './drive-bytes';
+import { utf8Encode } from './utilities-bytes';
 
 export const GOOGLE_DOC = 'application/vnd.google-apps.document';
 export const GOOGLE_FOLDER = 'application/vnd.google-apps.folder';

@@ -1,7 +1,7 @@
 // Emulated PropertiesService: script, user and document stores of strings, with Apps Script's size limits.
 // Runs inside the vm context: no Node APIs.
 import { gasError, loud, type Runtime } from './core';
-import { utf8Length } from './drive-bytes';
+import { utf8Length } from './utilities-bytes';
 
 /** Apps Script quotas page: "Properties value size 9 KB / val", "Properties total storage 500 KB / property store". */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;

@@ -15,20 +15,40 @@ export function utf8Encode(s: string): number[] {
   return out;
 }
 
+/** Decodes UTF-8 bytes (signed or unsigned); malformed sequences become U+FFFD. */
 export function utf8Decode(bytes: ArrayLike<number>): string {
-  let s = '';
-  for (let i = 0; i < bytes.length;) {
-    const b = (bytes[i++] ?? 0) & 255;
-    let cp: number;
-    if (b < 0x80) cp = b;
-    else if (b >= 0xf0)
-      cp = ((b & 7) << 18) | ((bytes[i++]! & 63) << 12) | ((bytes[i++]! & 63) << 6) | (bytes[i++]! & 63);
-    else if (b >= 0xe0) cp = ((b & 15) << 12) | ((bytes[i++]! & 63) << 6) | (bytes[i++]! & 63);
-    else if (b >= 0xc0) cp = ((b & 31) << 6) | (bytes[i++]! & 63);
-    else cp = 0xfffd;
-    s += String.fromCodePoint(cp);
+  let out = '';
+  let i = 0;
+  const at = (k: number): number => (bytes[k] ?? 0) & 255;
+  while (i < bytes.length) {
+    const b = at(i);
+    const need = b < 0x80 ? 0 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : -1;
+    if (need === 0) {
+      out += String.fromCharCode(b);
+      i += 1;
+      continue;
+    }
+    if (need < 0 || i + need >= bytes.length) {
+      out += '\ufffd';
+      i += 1;
+      continue;
+    }
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k += 1) cp = (cp << 6) | (at(i + k) & 63);
+    out += String.fromCodePoint(cp);
+    i += need + 1;
   }
-  return s;
+  return out;
+}
+
+/** Byte length of a string in UTF-8 (what Apps Script's size limits count). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
 
 /** Encodes text in a charset Apps Script names (UTF_8 by default, US_ASCII, ISO-8859-1). */
