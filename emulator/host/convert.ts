@@ -1,4 +1,5 @@
 // Values crossing from the script's realm to Node's: Dates, arrays and plain objects become host ones.
+import { fromWallMs } from '../runtime/utilities-time';
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
@@ -22,23 +23,5 @@ export function toHost(v: unknown): unknown {
 export function zonedMs(day: string, hour: number, timeZone: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) throw new Error(`asOf must be YYYY-MM-DD, got ${day}`);
-  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour);
-  const offset = (ms: number): number => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(ms));
-    const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-    return (
-      Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - ms
-    );
-  };
-  const guess = wall - offset(wall);
-  return wall - offset(guess);
+  return fromWallMs(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour), timeZone);
 }
