@@ -10,7 +10,7 @@ import { driveCsvFiles } from '../gas/drive-csv-files';
 import { gasUi } from '../gas/gas-ui';
 import { affectedStudents } from './edits';
 import { buildMenu } from './menu';
-import { describeImport, describeRecalc, describeSetUp, reportFailure, services } from './services';
+import { describeImport, describeRecalc, describeSetUp, menuAction, services } from './services';
 
 /** Simple trigger: adds the Attendance menu (runs in AuthMode.NONE before the add-on is authorized). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -28,58 +28,41 @@ export function showAbout(): void {
   gasUi().alert(about.title, about.body);
 }
 
-/** Menu: Attendance → Set up this workbook. */
+/** Menu: Attendance → Set up this workbook (then recalculates). */
 export function setUpWorkbook(): void {
-  const ui = gasUi();
-  try {
-    const s = services();
+  menuAction('Set up', (ui, s) => {
     const changes = setUpWorkbookUseCase(s);
-    const summary = recalculateAll(s);
-    ui.alert('Attendance Steps is set up', describeSetUp(changes) + '\n\n' + describeRecalc(summary));
-  } catch (e) {
-    reportFailure(ui, 'Set up', e);
-  }
+    ui.alert(
+      'Attendance Steps is set up',
+      `${describeSetUp(changes)}\n\n${describeRecalc(recalculateAll(s))}`,
+    );
+  });
 }
 
 /** Menu: Attendance → Recalculate now. */
 export function recalculateNow(): void {
-  const ui = gasUi();
-  try {
-    ui.toast(describeRecalc(recalculateAll(services())), 'Recalculated');
-  } catch (e) {
-    reportFailure(ui, 'Recalculate', e);
-  }
+  menuAction('Recalculate', (ui, s) => ui.toast(describeRecalc(recalculateAll(s)), 'Recalculated'));
 }
 
-/** Menu: Attendance → Import attendance (from the Import tab). */
+/** Menu: Attendance → Import attendance (from the Import tab; then recalculates). */
 export function importAttendance(): void {
-  const ui = gasUi();
-  try {
-    const s = services();
+  menuAction('Import', (ui, s) => {
     const summary = importAttendanceUseCase(s);
-    const recalc = recalculateAll(s);
-    ui.alert('Attendance imported', describeImport(summary) + '\n\n' + describeRecalc(recalc));
-  } catch (e) {
-    reportFailure(ui, 'Import', e);
-  }
+    ui.alert('Attendance imported', `${describeImport(summary)}\n\n${describeRecalc(recalculateAll(s))}`);
+  });
 }
 
-/** Menu: Attendance → Import a CSV from Drive… (asks for the file's link). */
+/** Menu: Attendance → Import a CSV from Drive… (asks for the file's link; then recalculates). */
 export function importAttendanceFromDrive(): void {
-  const ui = gasUi();
-  const link = ui.prompt(
+  const link = gasUi().prompt(
     'Import a CSV from Drive',
     "Paste the link of the student information system's CSV export:",
   );
   if (link === null) return;
-  try {
-    const s = services();
+  menuAction('Import', (ui, s) => {
     const summary = importAttendanceFromCsv({ ...s, files: driveCsvFiles() }, link);
-    const recalc = recalculateAll(s);
-    ui.alert('Attendance imported', describeImport(summary) + '\n\n' + describeRecalc(recalc));
-  } catch (e) {
-    reportFailure(ui, 'Import', e);
-  }
+    ui.alert('Attendance imported', `${describeImport(summary)}\n\n${describeRecalc(recalculateAll(s))}`);
+  });
 }
 
 /** Installable edit trigger: recalculates the students whose rows changed (a whole paste included). */

@@ -2,6 +2,7 @@
 import type { ImportSummary } from '../app/import-attendance';
 import type { RecalcSummary } from '../app/recalculate';
 import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
+import { gasUi } from '../gas/gas-ui';
 import { SheetsWorkbook } from '../gas/sheets-workbook';
 import type { Ui } from '../ports/ui';
 import { CsvFileError } from '../ports/files';
@@ -42,6 +43,16 @@ export function describeImport(s: ImportSummary): string {
   if (s.studentsAdded > 0) lines.push(`${s.studentsAdded} new students added to Students.`);
   if (s.rejected > 0) lines.push(`Rejected (see the Import Result column):\n${s.rejections.join('\n')}`);
   return lines.join('\n');
+}
+
+/** Runs a menu item's work with the adapters; a failure becomes a message to the person who chose it. */
+export function menuAction(what: string, run: (ui: Ui, s: ReturnType<typeof services>) => void): void {
+  const ui = gasUi();
+  try {
+    run(ui, services());
+  } catch (e) {
+    reportFailure(ui, what, e);
+  }
 }
 
 /** A clear message for what staff can fix; anything else is reported and rethrown so it reaches the logs. */
