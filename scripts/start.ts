@@ -10,17 +10,24 @@ const USAGE = `Usage: npm start -- [--as-of YYYY-MM-DD] [--workbook FILE.xlsx] [
   --as-of     the day the add-on runs on (default: today)
   --workbook  a campus workbook to load instead of the demo campus
   --out       where to write the results (default: out/)
-  --seed      the demo campus's seed (default: 2026)`;
+  --seed      the demo campus's seed (default: 2026)
+  --students  the demo campus's size (default: 800)`;
 
-interface Options {
+export interface StartOptions {
   asOf: string;
   workbook?: string;
   out: string;
   seed: number;
+  students: number;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { asOf: new Date().toLocaleDateString('en-CA'), out: 'out', seed: 2026 };
+function parseArgs(argv: string[]): StartOptions {
+  const options: StartOptions = {
+    asOf: new Date().toLocaleDateString('en-CA'),
+    out: 'out',
+    seed: 2026,
+    students: 800,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -37,8 +44,12 @@ function parseArgs(argv: string[]): Options {
       if (!fs.existsSync(value)) fail(`--workbook ${value}: no such file.`);
       options.workbook = value;
     } else if (flag === '--out') options.out = value;
-    else if (flag === '--seed') options.seed = Number(value);
-    else fail(`Unknown option ${flag}.\n\n${USAGE}`);
+    else if (flag === '--seed' || flag === '--students') {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) fail(`${flag} ${value} is not a whole number.`);
+      if (flag === '--seed') options.seed = n;
+      else options.students = n;
+    } else fail(`Unknown option ${flag}.\n\n${USAGE}`);
     i++;
   }
   return options;
@@ -52,12 +63,12 @@ function fail(message: string): never {
 /** Runs a menu item and stops with its message when it failed. */
 function menu(emu: Emulator, fn: string): RunResult {
   const result = emu.run(fn, undefined, 'menu');
-  if (result.error) fail(`${fn} failed: ${result.error}`);
+  if (result.error) throw new Error(`${fn} failed: ${result.error}`);
   return result;
 }
 
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+/** Runs the add-on as `npm start` does and returns the summary it prints. */
+export async function runStart(options: StartOptions): Promise<string> {
   const emu = await createEmulator({
     asOf: options.asOf,
     ...(options.workbook ? { xlsxPath: options.workbook } : {}),
@@ -70,7 +81,7 @@ async function main(): Promise<void> {
   } else {
     // As a campus would: set up, fill the roster, map and paste the export, import, document efforts.
     menu(emu, 'setUpWorkbook');
-    const demo = demoCampus(options.asOf, options.seed);
+    const demo = demoCampus(options.asOf, options.seed, options.students);
     emu.setValues('Students', 'A1', demo.students);
     const settings = emu.values('Settings');
     emu.setValues(
@@ -92,7 +103,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(options.out, { recursive: true });
   const workbookFile = path.join(options.out, 'workbook.xlsx');
   await emu.saveXlsx(workbookFile);
-  console.log(summary(emu, options.asOf, done, workbookFile));
+  return summary(emu, options.asOf, done, workbookFile);
 }
 
 /** Settings with the import mapping's values replaced (rows not in the mapping are kept as they are). */
@@ -143,7 +154,12 @@ function summary(emu: Emulator, asOf: string, done: string[], workbookFile: stri
   return lines.join('\n');
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.stack : e);
-  process.exit(1);
-});
+if (require.main === module) {
+  runStart(parseArgs(process.argv.slice(2))).then(
+    (text) => console.log(text),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}

@@ -90,7 +90,7 @@ export async function loadXlsx(file: string): Promise<RawBook> {
       maxCols: Math.max(26, ws.columnCount),
       hidden: ws.state !== 'visible',
     };
-    const view = ws.views[0];
+    const view = ws.views?.[0];
     if (view && view.state === 'frozen') s.frozenRows = view.ySplit ?? 0;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const r = rowNumber - 1;

@@ -1,0 +1,43 @@
+// npm start's job: a demo campus through the add-on's own menu items, saved as a workbook that opens again.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { build } from '../../scripts/build';
+import { runStart } from '../../scripts/start';
+
+beforeAll(() => {
+  if (!fs.existsSync('build/Code.js')) build();
+});
+
+describe('npm start', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'attendance-start-'));
+
+  it('sets up, imports and recalculates a demo campus and writes the workbook', async () => {
+    const text = await runStart({ asOf: '2026-11-20', out, seed: 7, students: 120 });
+    expect(text).toMatch(/Students per step \(120 students\)/);
+    const perStep = [...text.matchAll(/step (\d): (\d+)/g)].map((m) => Number(m[2]));
+    expect(perStep.reduce((a, b) => a + b, 0)).toBe(120);
+    expect(perStep[0]).toBeLessThan(120);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(out, 'workbook.xlsx'));
+    const status = workbook.getWorksheet('Status')!;
+    expect(status.getRow(1).getCell(1).value).toBe('Student ID');
+    expect(status.actualRowCount).toBe(121);
+    expect(workbook.getWorksheet('Absences')!.actualRowCount).toBeGreaterThan(100);
+  });
+
+  it('loads that workbook again with --workbook and gives the same steps', async () => {
+    const first = await runStart({ asOf: '2026-11-20', out, seed: 7, students: 120 });
+    const again = await runStart({
+      asOf: '2026-11-20',
+      workbook: path.join(out, 'workbook.xlsx'),
+      out: path.join(out, 'again'),
+      seed: 7,
+      students: 120,
+    });
+    const steps = (s: string) => s.slice(s.indexOf('Students per step'), s.indexOf('Next action'));
+    expect(steps(again)).toBe(steps(first));
+  });
+});
