@@ -2,9 +2,13 @@
 
 import type { BenchRow } from './engine.bench';
 import { engineBench } from './engine.bench';
+import { workbookBench } from './workbook.bench';
 
 /** Benches to run, in order. Add new ones here; each returns rows for the table. */
 export const BENCHES: { name: string; run: () => BenchRow[] }[] = [{ name: 'engine', run: engineBench }];
+
+/** Benches that print a table of their own columns, after the table above. */
+export const TABLES: { name: string; run: () => string }[] = [{ name: 'workbook', run: workbookBench }];
 
 function table(rows: BenchRow[]): string {
   const head = ['bench', 'size', 'rows', 'students', 'ms', 'note'];
@@ -17,3 +21,4 @@ function table(rows: BenchRow[]): string {
 const rows: BenchRow[] = [];
 for (const b of BENCHES) rows.push(...b.run());
 console.log(table(rows));
+for (const t of TABLES) console.log(`\n${t.name}\n${t.run()}`);

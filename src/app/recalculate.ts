@@ -8,7 +8,7 @@ import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STATUS, STUDENTS } from 
 import { columnKeys, type TabDef } from '../ports/schema';
 import type { RowOf, SheetRow, Workbook } from '../ports/workbook';
 import { lettersIssued, readRules, toRecords, type Records, type Rules } from './campus';
-import { issueRow, letterRow, statusRow, type LetterRow, type StatusRow } from './status-rows';
+import { issueRow, letterRow, sentByStudent, statusRow, type LetterRow, type StatusRow } from './status-rows';
 import { priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
 
 export interface RecalcDeps {
@@ -162,11 +162,13 @@ function evaluate(
       });
     }
   }
+  const sent = sentByStudent(letterByKey.values());
   const statusRows = result.statuses.map((s) =>
     statusRow(
       s,
       records.names.get(s.studentId),
       letterByKey,
+      sent.get(s.studentId) ?? [],
       rules.policy,
       problemsBy.get(s.studentId) ?? 0,
       now,

@@ -88,7 +88,7 @@ export class SheetsWorkbook implements Workbook {
   replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
     const located = this.locateByHeaderRow(tab);
     const { sheet, width } = located;
-    growTo(sheet, rows.length + 1);
+    growTo(sheet, rows.length + 1, width);
     if (rows.length > 0)
       sheet.getRange(2, 1, rows.length, width).setValues(rows.map((r) => this.toCells(tab, located, r)));
     const lastRow = sheet.getLastRow();
@@ -111,7 +111,7 @@ export class SheetsWorkbook implements Workbook {
     if (rows.length === 0) return;
     const located = this.locateByHeaderRow(tab);
     const start = located.sheet.getLastRow() + 1;
-    growTo(located.sheet, start + rows.length - 1);
+    growTo(located.sheet, start + rows.length - 1, located.width);
     located.sheet
       .getRange(start, 1, rows.length, located.width)
       .setValues(rows.map((r) => this.toCells(tab, located, r)));
@@ -236,12 +236,12 @@ export class SheetsWorkbook implements Workbook {
 
 /**
  * Adds rows at the end of the grid when a write would go past it (a range outside the grid is an error), with the
- * number formats of the last row, so that ids stay plain text and dates stay dates in the new rows.
+ * number formats of the last row, so that ids stay plain text and dates stay dates in the new rows. Only the first
+ * `width` columns (the tab's own) get formats: a new sheet has 26 columns, and formats cost per cell.
  */
-function growTo(sheet: Sheet, lastRow: number): void {
+function growTo(sheet: Sheet, lastRow: number, width = sheet.getMaxColumns()): void {
   const max = sheet.getMaxRows();
   if (lastRow <= max) return;
-  const width = sheet.getMaxColumns();
   const formats = sheet.getRange(max, 1, 1, width).getNumberFormats()[0]!;
   sheet.insertRowsAfter(max, lastRow - max);
   const added = lastRow - max;
