@@ -22,8 +22,10 @@ export interface CalendarIndex {
   prefix: Int32Array;
   /** Instructional day numbers in order. */
   days: DayNumber[];
-  /** Memo of addSchoolDays results (`${from}|${n}`): due dates repeat across students. */
-  memo: Map<string, DayKey>;
+  /** keys[n − first] = the DayKey of day n of the school year (formatted once, not per student). */
+  keys: DayKey[];
+  /** DayKey → day number, seeded with the school year's days and filled as other days are read. */
+  numbers: Map<DayKey, DayNumber>;
 }
 
 /** Compiles a calendar. Invalid dates among holidays/make-up days are ignored (validate them first). */
@@ -34,25 +36,45 @@ export function compileCalendar(calendar: SchoolCalendar): CalendarIndex {
   const makeUp = new Set(calendar.makeUpDays.map((d) => parseDayKey(d)));
   const prefix = new Int32Array(last - first + 2);
   const days: DayNumber[] = [];
+  const keys: DayKey[] = [];
+  const numbers = new Map<DayKey, DayNumber>();
   for (let n = first; n <= last; n++) {
     const instructional = makeUp.has(n) || (weekdayOfNumber(n) <= 5 && !holidays.has(n));
     if (instructional) days.push(n);
     prefix[n - first + 1] = days.length;
+    const key = toDayKey(n);
+    keys.push(key);
+    numbers.set(key, n);
   }
-  return { calendar, first, last, prefix, days, memo: new Map() };
+  return { calendar, first, last, prefix, days, keys, numbers };
 }
 
-function num(day: DayKey | DayNumber): DayNumber {
-  return typeof day === 'number' ? day : toDayNumber(day);
+/** Day number of a DayKey (NaN when not a real date), parsed once per distinct text per calendar. */
+export function dayNumberOf(idx: CalendarIndex, key: DayKey): DayNumber {
+  let n = idx.numbers.get(key);
+  if (n === undefined) {
+    n = toDayNumber(key);
+    idx.numbers.set(key, n);
+  }
+  return n;
+}
+
+/** DayKey of a day number; days of the school year come from the precomputed table. */
+export function keyOf(idx: CalendarIndex, n: DayNumber): DayKey {
+  return (n >= idx.first && n <= idx.last ? idx.keys[n - idx.first] : undefined) ?? toDayKey(n);
+}
+
+function num(idx: CalendarIndex, day: DayKey | DayNumber): DayNumber {
+  return typeof day === 'number' ? day : dayNumberOf(idx, day);
 }
 
 export function isInSchoolYear(idx: CalendarIndex, day: DayKey | DayNumber): boolean {
-  const n = num(day);
+  const n = num(idx, day);
   return n >= idx.first && n <= idx.last;
 }
 
 export function isInstructional(idx: CalendarIndex, day: DayKey | DayNumber): boolean {
-  const n = num(day);
+  const n = num(idx, day);
   if (!(n >= idx.first && n <= idx.last)) return false;
   return (idx.prefix[n - idx.first + 1] ?? 0) > (idx.prefix[n - idx.first] ?? 0);
 }
@@ -70,8 +92,8 @@ export function instructionalDaysBetween(
   from: DayKey | DayNumber,
   to: DayKey | DayNumber,
 ): number {
-  const a = num(from);
-  const b = num(to);
+  const a = num(idx, from);
+  const b = num(idx, to);
   if (b < a) return 0;
   return countThrough(idx, b) - countThrough(idx, a - 1);
 }
@@ -82,20 +104,10 @@ export function instructionalDaysBetween(
  */
 export function addSchoolDays(idx: CalendarIndex, from: DayKey, n: number): DayKey {
   if (n <= 0) return from;
-  const memoKey = `${from}|${n}`;
-  let hit = idx.memo.get(memoKey);
-  if (hit === undefined) {
-    hit = computeAddSchoolDays(idx, from, n);
-    idx.memo.set(memoKey, hit);
-  }
-  return hit;
-}
-
-function computeAddSchoolDays(idx: CalendarIndex, from: DayKey, n: number): DayKey {
-  const start = toDayNumber(from);
+  const start = dayNumberOf(idx, from);
   const target = countThrough(idx, start) + n; // 1-based position of the wanted school day
   const inYear = idx.days[target - 1];
-  if (inYear !== undefined) return toDayKey(inYear);
+  if (inYear !== undefined) return keyOf(idx, inYear);
   let day = Math.max(start, idx.last);
   let remaining = target - idx.days.length;
   while (remaining > 0) {
@@ -107,9 +119,9 @@ function computeAddSchoolDays(idx: CalendarIndex, from: DayKey, n: number): DayK
 
 /** The last instructional day on or before `day`, or null when none this school year. */
 export function schoolDayOnOrBefore(idx: CalendarIndex, day: DayKey | DayNumber): DayKey | null {
-  const c = countThrough(idx, num(day));
+  const c = countThrough(idx, num(idx, day));
   const n = idx.days[c - 1];
-  return n === undefined ? null : toDayKey(n);
+  return n === undefined ? null : keyOf(idx, n);
 }
 
 /** `'2026-2027'` for the school year starting in 2026. */

@@ -1,8 +1,9 @@
 // Per-student counts as of a date: unexcused/excused days, window counts and the attendance rate.
 
+import { codeIndexOf } from './absence-table';
 import type { CalendarIndex } from './calendar';
-import { instructionalDaysBetween, isInstructional } from './calendar';
-import { addMonths, parseDayKey, toDayKey } from './dates';
+import { dayNumberOf, instructionalDaysBetween, keyOf } from './calendar';
+import { addMonths, parseDayKey } from './dates';
 import { normaliseCode } from './policy';
 import type {
   AbsenceRecord,
@@ -14,55 +15,71 @@ import type {
   StudentRecord,
 } from './types';
 
-/** Shared state of one recalculation: compiled calendar, code lookups and a date-parse cache. */
+/** Shared state of one recalculation: compiled calendar, code lookups and scratch space for counting. */
 export interface CountingContext {
   policy: Policy;
   cal: CalendarIndex;
   asOf: DayKey;
   asOfNumber: DayNumber;
-  /** Raw code text → rule (null = unknown code). */
-  codeCache: Map<string, AttendanceCodeRule | null>;
-  dayCache: Map<DayKey, DayNumber | null>;
-  /** Day number → the DayKey string seen for it (reused instead of formatting new strings). */
-  keyCache: Map<DayNumber, DayKey>;
+  /** Normalised code → index in policy.codes. */
+  codeIndex: Map<string, number>;
+  /** Raw code text → index in policy.codes, or −1 for an unknown code. */
+  codeCache: Map<string, number>;
+  /** Per index in policy.codes: UNEXCUSED or EXCUSED | FULL_DAY or PART_DAY; 0 for ignored codes. */
+  codeBits: Uint8Array;
+  /** Scratch: one byte per day of the school year for the student being counted; all 0 between students. */
+  dayBits: Uint8Array;
   recentFrom: DayNumber;
   longFrom: DayNumber;
 }
 
+const UNEXCUSED = 1;
+const EXCUSED = 2;
+const FULL_DAY = 4;
+const PART_DAY = 8;
+
+function bitsOf(rule: AttendanceCodeRule): number {
+  if (rule.category === 'ignored') return 0;
+  return (rule.category === 'unexcused' ? UNEXCUSED : EXCUSED) | (rule.partDay ? PART_DAY : FULL_DAY);
+}
+
 export function countingContext(policy: Policy, cal: CalendarIndex, asOf: DayKey): CountingContext {
   const asOfNumber = parseDayKey(asOf) ?? NaN;
-  const codeCache = new Map<string, AttendanceCodeRule | null>();
-  for (const c of policy.codes) codeCache.set(normaliseCode(c.code), c);
+  const codeIndex = codeIndexOf(policy);
   return {
     policy,
     cal,
     asOf,
     asOfNumber,
-    codeCache,
-    dayCache: new Map(),
-    keyCache: new Map(),
+    codeIndex,
+    codeCache: new Map(),
+    codeBits: Uint8Array.from(policy.codes, bitsOf),
+    dayBits: new Uint8Array(Math.max(0, cal.last - cal.first + 1)),
     // Windows include asOf: the last 28 calendar days are (asOf − 28, asOf].
     recentFrom: asOfNumber - policy.recentWindowDays + 1,
     longFrom: (parseDayKey(addMonths(asOf, -policy.longWindowMonths)) ?? NaN) + 1,
   };
 }
 
-export function ruleFor(ctx: CountingContext, code: string): AttendanceCodeRule | null {
-  const hit = ctx.codeCache.get(code);
-  if (hit !== undefined) return hit;
-  const rule = ctx.codeCache.get(normaliseCode(code)) ?? null;
-  ctx.codeCache.set(code, rule);
-  return rule;
+/** Index in policy.codes of a code as typed (any case, spaces around), or −1 when unknown. */
+export function codeIndexFor(ctx: CountingContext, code: string): number {
+  let i = ctx.codeCache.get(code);
+  if (i === undefined) {
+    i = ctx.codeIndex.get(normaliseCode(code)) ?? -1;
+    ctx.codeCache.set(code, i);
+  }
+  return i;
 }
 
-export function dayNumberCached(ctx: CountingContext, day: DayKey): DayNumber | null {
-  let n = ctx.dayCache.get(day);
-  if (n === undefined) {
-    n = parseDayKey(day);
-    ctx.dayCache.set(day, n);
-    if (n !== null) ctx.keyCache.set(n, day);
-  }
-  return n;
+/** The rule of a code as typed, or null when unknown. */
+export function ruleFor(ctx: CountingContext, code: string): AttendanceCodeRule | null {
+  return ctx.policy.codes[codeIndexFor(ctx, code)] ?? null;
+}
+
+function dayOrNull(ctx: CountingContext, day: DayKey | null | undefined): DayNumber | null {
+  if (!day) return null;
+  const n = dayNumberOf(ctx.cal, day);
+  return Number.isNaN(n) ? null : n;
 }
 
 /** First and last enrolled instructional-year day numbers up to asOf (first > last when none). */
@@ -70,18 +87,13 @@ export function enrollmentRange(
   ctx: CountingContext,
   student: StudentRecord | undefined,
 ): [DayNumber, DayNumber] {
-  const enroll = student?.enrollDate ? (parseDayKey(student.enrollDate) ?? ctx.cal.first) : ctx.cal.first;
-  const withdraw = student?.withdrawDate ? parseDayKey(student.withdrawDate) : null;
+  const enroll = dayOrNull(ctx, student?.enrollDate) ?? ctx.cal.first;
+  const withdraw = dayOrNull(ctx, student?.withdrawDate);
   const from = Math.max(ctx.cal.first, enroll);
   let to = Math.min(ctx.cal.last, ctx.asOfNumber);
   if (withdraw !== null) to = Math.min(to, withdraw - 1);
   return [from, to];
 }
-
-const UNEXCUSED = 1;
-const EXCUSED = 2;
-const FULL_DAY = 4;
-const PART_DAY = 8;
 
 /**
  * Counts one student's absences. Only instructional days within the school year, the enrollment
@@ -93,40 +105,71 @@ export function countStudent(
   student: StudentRecord | undefined,
   absences: readonly AbsenceRecord[],
 ): AttendanceCounts {
+  const days = absences.map((a) => dayNumberOf(ctx.cal, a.date));
+  const codes = absences.map((a) => codeIndexFor(ctx, a.code));
+  return countDays(ctx, student, days, codes, 0, absences.length);
+}
+
+/**
+ * countStudent on columns: the student's rows are `days[k]` (day numbers, NaN when not a date) and
+ * `codes[k]` (indices in policy.codes, −1 when unknown) for `start <= k < end`. evaluateCampus calls
+ * this on absences grouped by student, so counting allocates nothing per row.
+ */
+export function countDays(
+  ctx: CountingContext,
+  student: StudentRecord | undefined,
+  days: ArrayLike<number>,
+  codes: ArrayLike<number>,
+  start: number,
+  end: number,
+): AttendanceCounts {
   const [from, to] = enrollmentRange(ctx, student);
-  const days = new Map<DayNumber, number>();
-  for (const a of absences) {
-    const n = dayNumberCached(ctx, a.date);
-    if (n === null || n < from || n > to || !isInstructional(ctx.cal, n)) continue;
-    const rule = ruleFor(ctx, a.code);
-    if (rule === null || rule.category === 'ignored') continue;
-    const bits = (rule.category === 'unexcused' ? UNEXCUSED : EXCUSED) | (rule.partDay ? PART_DAY : FULL_DAY);
-    days.set(n, (days.get(n) ?? 0) | bits);
+  const { cal, dayBits, codeBits } = ctx;
+  const { prefix, first } = cal;
+  // Mark each counted day's bits in the scratch table; remember the range touched.
+  let lo = dayBits.length;
+  let hi = -1;
+  for (let k = start; k < end; k++) {
+    const n = days[k] as number;
+    if (!(n >= from && n <= to)) continue;
+    const bits = codeBits[codes[k] as number] ?? 0;
+    const o = n - first;
+    if (bits === 0 || prefix[o + 1] === prefix[o]) continue; // ignored code or not instructional
+    dayBits[o] = (dayBits[o] as number) | bits;
+    if (o < lo) lo = o;
+    if (o > hi) hi = o;
   }
+  // Read the marked days in date order, clearing the scratch table for the next student.
   let unexcusedDays = 0;
   let excusedDays = 0;
   let unexcusedRecent = 0;
   let unexcusedLong = 0;
-  let absenceWeight = 0;
-  const unexcused: DayNumber[] = [];
-  for (const [n, bits] of days) {
+  let fullDays = 0;
+  let partDays = 0;
+  const unexcusedDates: DayKey[] = [];
+  for (let o = lo; o <= hi; o++) {
+    const bits = dayBits[o] as number;
+    if (bits === 0) continue;
+    dayBits[o] = 0;
+    const n = first + o;
     if (bits & UNEXCUSED) {
       unexcusedDays++;
-      unexcused.push(n);
+      unexcusedDates.push(keyOf(cal, n));
       if (n >= ctx.recentFrom) unexcusedRecent++;
       if (n >= ctx.longFrom) unexcusedLong++;
     } else excusedDays++;
-    absenceWeight += bits & FULL_DAY ? 1 : ctx.policy.partDayWeight;
+    if (bits & FULL_DAY) fullDays++;
+    else partDays++;
   }
-  unexcused.sort((a, b) => a - b);
   return {
     unexcusedDays,
     excusedDays,
     unexcusedRecent,
     unexcusedLong,
-    enrolledDays: instructionalDaysBetween(ctx.cal, from, to),
-    absenceWeight,
-    unexcusedDates: unexcused.map((n) => ctx.keyCache.get(n) ?? toDayKey(n)),
+    enrolledDays: instructionalDaysBetween(cal, from, to),
+    // Counted, then weighted once: the same total whatever the order of the rows.
+    absenceWeight: fullDays + partDays * ctx.policy.partDayWeight,
+    unexcusedDates,
   };
 }
 

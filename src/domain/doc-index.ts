@@ -1,8 +1,11 @@
 // Per-student index of Documentation entries: done dates by type, for quick "documented on/after" questions.
 
-import { outcomeIsDone } from './policy';
+import type { PolicyLookups } from './lookups';
+import { docTypeKey, policyLookups } from './lookups';
 import type { DayKey, DocumentationEntry, Policy } from './types';
 import { ANY_DOCUMENTATION } from './types';
+
+export { docLabel, docTypeKey } from './lookups';
 
 /** One student's documentation. Dates are sorted DayKeys of entries with a done outcome, up to asOf. */
 export interface DocIndex {
@@ -12,26 +15,44 @@ export interface DocIndex {
   doneDates: Map<string, DayKey[]>;
 }
 
-/** Builds the index; entries dated after asOf are not counted yet. */
-export function buildDocIndex(policy: Policy, docs: readonly DocumentationEntry[], asOf: DayKey): DocIndex {
+function byDateThenRow(a: DocumentationEntry, b: DocumentationEntry): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : (a.row ?? 0) - (b.row ?? 0);
+}
+
+function isSorted(entries: readonly DocumentationEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++)
+    if (byDateThenRow(entries[i - 1] as DocumentationEntry, entries[i] as DocumentationEntry) > 0)
+      return false;
+  return true;
+}
+
+function pushDate(map: Map<string, DayKey[]>, type: string, date: DayKey): void {
+  const list = map.get(type);
+  if (list) list.push(date);
+  else map.set(type, [date]);
+}
+
+/** Builds the index; entries dated after asOf are not counted yet. `lookups` may be shared across students. */
+export function buildDocIndex(
+  policy: Policy,
+  docs: readonly DocumentationEntry[],
+  asOf: DayKey,
+  lookups: PolicyLookups = policyLookups(policy),
+): DocIndex {
+  if (docs.length === 0) return { entries: [], doneDates: new Map() };
   const entries = docs.filter((d) => d.date <= asOf);
-  entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.row ?? 0) - (b.row ?? 0)));
+  if (!isSorted(entries)) entries.sort(byDateThenRow); // Documentation is mostly appended in date order
   const doneDates = new Map<string, DayKey[]>();
-  const push = (type: string, date: DayKey): void => {
-    const list = doneDates.get(type);
-    if (list) list.push(date);
-    else doneDates.set(type, [date]);
-  };
   for (const e of entries) {
-    if (!outcomeIsDone(policy, e.outcome)) continue;
-    push(e.type.trim().toLowerCase(), e.date);
-    if (e.role !== 'system') push(ANY_DOCUMENTATION, e.date);
+    if (!lookups.isDone(e.outcome)) continue;
+    pushDate(doneDates, lookups.typeKey(e.type), e.date);
+    if (e.role !== 'system') pushDate(doneDates, ANY_DOCUMENTATION, e.date);
   }
   return { entries, doneDates };
 }
 
 export function doneDatesOf(idx: DocIndex, type: string): DayKey[] {
-  return idx.doneDates.get(type === ANY_DOCUMENTATION ? type : type.trim().toLowerCase()) ?? [];
+  return idx.doneDates.get(docTypeKey(type)) ?? [];
 }
 
 /** First date in a sorted list on or after `day`, or null. */
@@ -56,10 +77,4 @@ export function lastOnOrBefore(dates: readonly DayKey[], day: DayKey): DayKey | 
     else hi = mid;
   }
   return lo > 0 ? (dates[lo - 1] ?? null) : null;
-}
-
-/** Human-readable label of a documentation type. */
-export function docLabel(policy: Policy, type: string): string {
-  const t = type.trim().toLowerCase();
-  return policy.documentationTypes.find((d) => d.type.trim().toLowerCase() === t)?.label ?? type;
 }

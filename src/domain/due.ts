@@ -3,9 +3,11 @@
 import type { CalendarIndex } from './calendar';
 import { addSchoolDays, schoolDayOnOrBefore } from './calendar';
 import type { DocIndex } from './doc-index';
-import { doneDatesOf, firstOnOrAfter, lastOnOrBefore } from './doc-index';
+import { docTypeKey, firstOnOrAfter, lastOnOrBefore } from './doc-index';
 import { startOfWeek } from './dates';
 import type { DayKey, DueAction, LetterDue, Policy, StepAction, StepNumber } from './types';
+
+const NONE: readonly DayKey[] = [];
 
 export interface DueContext {
   policy: Policy;
@@ -15,6 +17,8 @@ export interface DueContext {
   today?: DayKey | null;
   /** Precomputed Monday of asOf's week; computed when absent. */
   monday?: DayKey;
+  /** Precomputed actionChains(policy); computed when absent. */
+  chains?: readonly ActionChain[];
 }
 
 /** Key of a letter issued once per student, letter type and school year. */
@@ -22,23 +26,55 @@ export function letterKey(studentId: string, letterType: string, schoolYear: str
   return `${studentId}|${letterType}|${schoolYear}`;
 }
 
+/** A step's action as one link of a chain. */
+export interface ChainLink {
+  step: StepNumber;
+  action: StepAction;
+}
+
 /**
- * Actions of steps 1..step (policy.steps is in step order), each once: an action repeated at a higher step (same cadence and type)
- * keeps the first step's start date and takes the higher step's owner and label.
+ * An action and its repeats at higher steps (same cadence and documentation type), in step order:
+ * lower steps' actions continue at higher steps, so a repeated action is due once, not once per step.
  */
-function activeActions(policy: Policy, step: StepNumber, stepSince: Partial<Record<StepNumber, DayKey>>) {
-  const byKey = new Map<string, { action: StepAction; step: StepNumber; since: DayKey }>();
+export interface ActionChain {
+  cadence: StepAction['cadence'];
+  /** Normalised documentation type (the DocIndex key). */
+  typeKey: string;
+  links: ChainLink[];
+}
+
+/** The policy's action chains in order of first appearance (policy.steps is in step order). */
+export function actionChains(policy: Policy): ActionChain[] {
+  const byKey = new Map<string, ActionChain>();
   for (const def of policy.steps) {
-    if (def.step > step) continue;
-    const since = stepSince[def.step];
-    if (since === undefined) continue;
     for (const action of def.actions) {
-      const key = `${action.cadence}|${action.docType.trim().toLowerCase()}`;
-      const earlier = byKey.get(key);
-      byKey.set(key, { action, step: def.step, since: earlier ? earlier.since : since });
+      const typeKey = docTypeKey(action.docType);
+      const key = `${action.cadence}|${typeKey}`;
+      const chain = byKey.get(key) ?? { cadence: action.cadence, typeKey, links: [] };
+      chain.links.push({ step: def.step, action });
+      byKey.set(key, chain);
     }
   }
   return [...byKey.values()];
+}
+
+/**
+ * The link of the highest reached step that had begun by `day`. An open action is reported as that
+ * step's action (owner, label, step), so its owner and step always match its since and due-by: a
+ * "Document all efforts" left open since step 1 stays the step-1 owner's, however high the student is now.
+ */
+function linkInForce(
+  chain: ActionChain,
+  step: StepNumber,
+  stepSince: Partial<Record<StepNumber, DayKey>>,
+  day: DayKey,
+): ChainLink | undefined {
+  let found: ChainLink | undefined;
+  for (const link of chain.links) {
+    const began = stepSince[link.step];
+    if (link.step <= step && began !== undefined && began <= day) found = link;
+  }
+  return found;
 }
 
 function due(ctx: DueContext, action: StepAction, step: StepNumber, since: DayKey, dueBy: DayKey): DueAction {
@@ -59,7 +95,8 @@ function due(ctx: DueContext, action: StepAction, step: StepNumber, since: DayKe
  * Open actions as of ctx.asOf. `letterIssued(letterType)` tells whether a letter action is already done.
  * once: done if documented on/after the step began; eachSchoolDay: documented on the latest school
  * day; weekly: documented in the current Mon–Sun week; ongoing: due again when nothing within
- * `engagementEverySchoolDays` school days.
+ * `engagementEverySchoolDays` school days. An action repeated at several steps is listed once, from
+ * the day the lowest of those steps began, as the action of the step in force when it became due.
  */
 export function dueActions(
   ctx: DueContext,
@@ -72,37 +109,49 @@ export function dueActions(
   const today = ctx.today === undefined ? schoolDayOnOrBefore(cal, asOf) : ctx.today;
   const monday = ctx.monday ?? startOfWeek(asOf);
   const out: DueAction[] = [];
-  const overdueBy = (since: DayKey): DayKey => addSchoolDays(cal, since, policy.overdueAfterSchoolDays);
-  for (const { action, step: s, since } of activeActions(policy, step, stepSince)) {
+  for (const chain of ctx.chains ?? actionChains(policy)) {
+    // The chain runs from the day its lowest reached step began; the highest reached link's letter counts.
+    let first: ChainLink | undefined;
+    let last: ChainLink | undefined;
+    for (const link of chain.links) {
+      if (link.step > step || stepSince[link.step] === undefined) continue;
+      first ??= link;
+      last = link;
+    }
+    if (first === undefined || last === undefined) continue;
+    const since = stepSince[first.step] as DayKey;
     if (since > asOf) continue;
-    const dates = doneDatesOf(docs, action.docType);
-    switch (action.cadence) {
+    const dates = docs.doneDates.get(chain.typeKey) ?? NONE;
+    let from: DayKey | null = null; // the day the open action became due; null when nothing is open
+    switch (chain.cadence) {
       case 'once': {
+        const letterType = last.action.letterType;
         const done =
-          (action.letterType !== undefined && letterIssued(action.letterType)) ||
-          firstOnOrAfter(dates, since) !== null;
-        if (!done) out.push(due(ctx, action, s, since, overdueBy(since)));
+          (letterType !== undefined && letterIssued(letterType)) || firstOnOrAfter(dates, since) !== null;
+        if (!done) from = since;
         break;
       }
       case 'eachSchoolDay': {
-        const day = today;
-        if (day === null || day < since) break;
-        if (firstOnOrAfter(dates, day) !== day) out.push(due(ctx, action, s, day, day));
+        if (today !== null && today >= since && firstOnOrAfter(dates, today) !== today) from = today;
         break;
       }
       case 'weekly': {
-        const from = since > monday ? since : monday;
-        if (firstOnOrAfter(dates, monday) === null) out.push(due(ctx, action, s, from, overdueBy(from)));
+        if (firstOnOrAfter(dates, monday) === null) from = since > monday ? since : monday;
         break;
       }
       case 'ongoing': {
-        const last = lastOnOrBefore(dates, asOf);
-        const next = last === null ? since : addSchoolDays(cal, last, policy.engagementEverySchoolDays);
-        const from = next > since ? next : since;
-        if (from <= asOf) out.push(due(ctx, action, s, from, overdueBy(from)));
+        const latest = lastOnOrBefore(dates, asOf);
+        const next = latest === null ? since : addSchoolDays(cal, latest, policy.engagementEverySchoolDays);
+        const start = next > since ? next : since;
+        if (start <= asOf) from = start;
         break;
       }
     }
+    if (from === null) continue;
+    const dueBy =
+      chain.cadence === 'eachSchoolDay' ? from : addSchoolDays(cal, from, policy.overdueAfterSchoolDays);
+    const owner = linkInForce(chain, step, stepSince, from) ?? first;
+    out.push(due(ctx, owner.action, owner.step, from, dueBy));
   }
   return out.sort(compareDue);
 }

@@ -3,13 +3,17 @@
 import { compileCalendar, isInSchoolYear, schoolDayOnOrBefore } from './calendar';
 import { startOfWeek } from './dates';
 import type { CountingContext } from './counting';
-import { attendanceRate, countingContext, countStudent, enrollmentRange } from './counting';
+import { attendanceRate, countDays, countingContext, enrollmentRange } from './counting';
+import type { CalendarIndex } from './calendar';
 import { buildDocIndex } from './doc-index';
+import type { PolicyLookups } from './lookups';
+import { policyLookups } from './lookups';
 import type { DueContext } from './due';
-import { dueActions, letterKey, lettersDue, nextDue } from './due';
+import { actionChains, dueActions, letterKey, lettersDue, nextDue } from './due';
 import { decideStep } from './steps';
+import { groupByStudent, validateAbsenceTable } from './absence-table';
 import type {
-  AbsenceRecord,
+  AttendanceCounts,
   DayKey,
   DocumentationEntry,
   Policy,
@@ -21,7 +25,7 @@ import type {
   StudentStatus,
 } from './types';
 import type { RawAbsenceRow, RawDocumentationRow, RawStudentRow } from './validation';
-import { validateAbsences, validateDocumentation, validateStudents } from './validation';
+import { validateDocumentation, validateStudents } from './validation';
 
 export interface CampusInput {
   policy: Policy;
@@ -73,8 +77,10 @@ export function evaluateCampus(input: CampusInput): CampusResult {
     only ? rows.filter((r) => only.has(idOf(r.studentId))) : rows;
 
   const roster = validateStudents(input.students);
-  const studentIds = new Set(roster.students.map((s) => s.studentId));
-  const abs = validateAbsences(pick(input.absences), { policy, cal, studentIds });
+  const studentIndex = new Map<string, number>();
+  for (const s of roster.students) studentIndex.set(s.studentId, studentIndex.size);
+  const studentIds: ReadonlySet<string> = new Set(studentIndex.keys());
+  const abs = validateAbsenceTable(pick(input.absences), { policy, cal, studentIndex });
   const docs = validateDocumentation(pick(input.documentation), { policy, studentIds, asOf });
   const problems = [
     ...(only ? roster.problems.filter((p) => only.has(p.studentId ?? '')) : roster.problems),
@@ -82,25 +88,18 @@ export function evaluateCampus(input: CampusInput): CampusResult {
     ...docs.problems,
   ];
 
-  const absencesBy = groupBy(abs.absences);
+  const { start, day, code } = groupByStudent(abs, roster.students.length);
   const docsBy = groupBy(docs.entries);
-  const issued = new Set(input.lettersIssued);
-  const ctx = countingContext(policy, cal, asOf);
+  const run = evaluation(policy, cal, asOf, input.lettersIssued);
   const statuses: StudentStatus[] = [];
-  for (const student of roster.students) {
-    if (only && !only.has(student.studentId)) continue;
+  roster.students.forEach((student, i) => {
+    if (only && !only.has(student.studentId)) return;
+    const counts = countDays(run.counting, student, day, code, start[i] ?? 0, start[i + 1] ?? 0);
+    const documentation = docsBy.get(student.studentId) ?? [];
     statuses.push(
-      evaluateStudent(
-        ctx,
-        schoolYear,
-        student,
-        absencesBy.get(student.studentId) ?? [],
-        docsBy.get(student.studentId) ?? [],
-        input.priorStatuses[student.studentId],
-        issued,
-      ),
+      evaluateStudent(run, student, counts, documentation, input.priorStatuses[student.studentId]),
     );
-  }
+  });
   if (!isInSchoolYear(cal, asOf)) {
     problems.push({
       tab: 'Calendar',
@@ -111,45 +110,64 @@ export function evaluateCampus(input: CampusInput): CampusResult {
   return { asOf, schoolYear, statuses, problems };
 }
 
-const dueContexts = new WeakMap<CountingContext, DueContext>();
-
-/** The due context of a recalculation, computed once (asOf's school day and week). */
-function dueCtx(ctx: CountingContext): DueContext {
-  let d = dueContexts.get(ctx);
-  if (!d) {
-    d = {
-      policy: ctx.policy,
-      cal: ctx.cal,
-      asOf: ctx.asOf,
-      today: schoolDayOnOrBefore(ctx.cal, ctx.asOf),
-      monday: startOfWeek(ctx.asOf),
-    };
-    dueContexts.set(ctx, d);
-  }
-  return d;
+/** The list without repeats, in first-seen order (most lists here have 0 or 1 item). */
+function unique<T>(list: T[]): T[] {
+  return list.length < 2 ? list : [...new Set(list)];
 }
 
-/** One student's status from that student's valid rows (used by evaluateCampus). */
+/** What one evaluateCampus computes once and every student shares. */
+export interface Evaluation {
+  counting: CountingContext;
+  due: DueContext;
+  lookups: PolicyLookups;
+  schoolYear: string;
+  /** Keys of letters already issued (see letterKey). */
+  issued: ReadonlySet<string>;
+}
+
+/** The shared state of one evaluation: calendar tables, code and text lookups, action chains, asOf's week. */
+export function evaluation(
+  policy: Policy,
+  cal: CalendarIndex,
+  asOf: DayKey,
+  lettersIssued: readonly string[],
+): Evaluation {
+  return {
+    counting: countingContext(policy, cal, asOf),
+    due: {
+      policy,
+      cal,
+      asOf,
+      today: schoolDayOnOrBefore(cal, asOf),
+      monday: startOfWeek(asOf),
+      chains: actionChains(policy),
+    },
+    lookups: policyLookups(policy),
+    schoolYear: cal.calendar.schoolYear,
+    issued: new Set(lettersIssued),
+  };
+}
+
+/** One student's status from that student's counts and valid Documentation rows (used by evaluateCampus). */
 export function evaluateStudent(
-  ctx: CountingContext,
-  schoolYear: string,
+  run: Evaluation,
   student: StudentRecord,
-  absences: readonly AbsenceRecord[],
+  counts: AttendanceCounts,
   documentation: readonly DocumentationEntry[],
   prior: PriorStatus | undefined,
-  issued: ReadonlySet<string>,
 ): StudentStatus {
+  const ctx = run.counting;
+  const { schoolYear, issued } = run;
   const { policy, asOf } = ctx;
-  const counts = countStudent(ctx, student, absences);
   const rate = attendanceRate(counts);
-  const docIndex = buildDocIndex(policy, documentation, asOf);
-  const decision = decideStep(policy, counts, docIndex, prior);
+  const docIndex = buildDocIndex(policy, documentation, asOf, run.lookups);
+  const decision = decideStep(policy, counts, docIndex, prior, run.lookups);
   const issuedFor = (letterType: string): boolean =>
     issued.has(letterKey(student.studentId, letterType, schoolYear));
-  const due = dueActions(dueCtx(ctx), decision.step, decision.stepSince, docIndex, issuedFor);
+  const due = dueActions(run.due, decision.step, decision.stepSince, docIndex, issuedFor);
 
-  const flags: StatusFlag[] = [...decision.flags];
-  const messages = [...decision.messages];
+  const flags: StatusFlag[] = decision.flags; // fresh arrays of this decision: extended in place
+  const messages = decision.messages;
   if (rate !== null && rate < policy.attendanceLine) {
     flags.push('belowAttendanceLine');
     messages.push(
@@ -182,8 +200,8 @@ export function evaluateStudent(
     due,
     nextDue: nextDue(due),
     lettersDue: lettersDue(policy, student.studentId, schoolYear, decision.step, decision.stepSince, issued),
-    flags: [...new Set(flags)],
-    messages: [...new Set(messages)],
+    flags: unique(flags),
+    messages: unique(messages),
   };
   if (decision.blocked) status.blocked = decision.blocked;
   if (decision.adjustment) status.adjustment = decision.adjustment;

@@ -1,8 +1,9 @@
 // The step a student is at: count thresholds, the step-4 documentation gate, the kept step, adjustments, court.
 
 import type { DocIndex } from './doc-index';
-import { docLabel, doneDatesOf, firstOnOrAfter } from './doc-index';
-import { countThresholds, outcomeIsDone, stepDefinition } from './policy';
+import { firstOnOrAfter } from './doc-index';
+import type { PolicyLookups } from './lookups';
+import { policyLookups } from './lookups';
 import type {
   AttendanceCounts,
   BlockedEscalation,
@@ -36,36 +37,40 @@ export function checkGate(
   gate: StepGate,
   docs: DocIndex,
   from: DayKey,
+  lookups: PolicyLookups = policyLookups(policy),
 ): { completedOn: DayKey | null; missing: string[] } {
   const missing: string[] = [];
+  const doneDates = (type: string): DayKey[] => docs.doneDates.get(lookups.typeKey(type)) ?? [];
   let latest = from;
   for (const type of gate.required) {
-    const d = firstOnOrAfter(doneDatesOf(docs, type), from);
-    if (d === null) missing.push(`${docLabel(policy, type)} (on or after ${from})`);
+    const d = firstOnOrAfter(doneDates(type), from);
+    if (d === null) missing.push(`${lookups.label(type)} (on or after ${from})`);
     else if (d > latest) latest = d;
   }
   // A follow-up must come after every required entry, so with one missing it is missing too.
-  const followUp = missing.length > 0 ? null : firstOnOrAfter(doneDatesOf(docs, gate.followUp), latest);
+  const followUp = missing.length > 0 ? null : firstOnOrAfter(doneDates(gate.followUp), latest);
   if (followUp === null) {
     const after = missing.length > 0 ? 'the entries above' : latest;
-    missing.push(`${docLabel(policy, gate.followUp)} (on or after ${after})`);
+    missing.push(`${lookups.label(gate.followUp)} (on or after ${after})`);
   }
   return missing.length > 0 ? { completedOn: null, missing } : { completedOn: followUp, missing };
 }
 
-function isType(e: DocumentationEntry, type: string): boolean {
-  return e.type.trim().toLowerCase() === type.trim().toLowerCase();
+/** Whether an entry is of `type` (case and spaces aside) with a done outcome. */
+function isDone(lookups: PolicyLookups, e: DocumentationEntry, type: string): boolean {
+  return lookups.typeKey(e.type) === lookups.typeKey(type) && lookups.isDone(e.outcome);
 }
 
 /** The latest valid step adjustment and messages about ignored ones. */
 function findAdjustment(
   policy: Policy,
+  lookups: PolicyLookups,
   docs: DocIndex,
   messages: string[],
 ): StepAdjustmentApplied | undefined {
   let found: StepAdjustmentApplied | undefined;
   for (const e of docs.entries) {
-    if (!isType(e, policy.stepAdjustmentType) || !outcomeIsDone(policy, e.outcome)) continue;
+    if (!isDone(lookups, e, policy.stepAdjustmentType)) continue;
     const why =
       e.role === '' || !policy.adminRoles.includes(e.role)
         ? `made by ${e.role || 'an unknown role'}, not an administrator`
@@ -86,10 +91,11 @@ export function decideStep(
   counts: AttendanceCounts,
   docs: DocIndex,
   prior: PriorStatus | undefined,
+  lookups: PolicyLookups = policyLookups(policy),
 ): StepDecision {
   const flags: StatusFlag[] = [];
   const messages: string[] = [];
-  const adjustment = findAdjustment(policy, docs, messages);
+  const adjustment = findAdjustment(policy, lookups, docs, messages);
   if (messages.length > 0) flags.push('adjustmentIgnored');
   const freshAdjustment = adjustment !== undefined && prior?.adjustmentDate !== adjustment.date;
 
@@ -120,17 +126,16 @@ export function decideStep(
   };
 
   let computed: StepNumber = 0;
-  for (const { step, threshold } of countThresholds(policy)) {
+  for (const { step, threshold, gate } of lookups.thresholds) {
     const reachedOn = counts.unexcusedDates[threshold - 1];
     if (reachedOn === undefined || reachedOn <= consumedThrough) continue;
-    const gate = stepDefinition(policy, step)?.gate;
     if (!gate) {
       computed = step;
       earliest(step, reachedOn);
       continue;
     }
     const prevSince = since[(step - 1) as StepNumber] ?? counts.unexcusedDates[threshold - 1];
-    const result = checkGate(policy, gate, docs, prevSince ?? reachedOn);
+    const result = checkGate(policy, gate, docs, prevSince ?? reachedOn, lookups);
     if (result.completedOn !== null) {
       computed = step;
       earliest(step, result.completedOn > reachedOn ? result.completedOn : reachedOn);
@@ -138,7 +143,7 @@ export function decideStep(
       flags.push('escalationBlocked');
       const blocked: BlockedEscalation = { targetStep: step, missing: result.missing };
       messages.push(`Escalation to step ${step} blocked; missing: ${result.missing.join('; ')}.`);
-      return finish(policy, docs, prior, {
+      return finish(policy, lookups, docs, prior, {
         floor,
         computed,
         since,
@@ -150,7 +155,7 @@ export function decideStep(
       });
     }
   }
-  return finish(policy, docs, prior, {
+  return finish(policy, lookups, docs, prior, {
     floor,
     computed,
     since,
@@ -172,13 +177,19 @@ interface Partial_ {
   consumedThrough: DayKey;
 }
 
-function finish(policy: Policy, docs: DocIndex, prior: PriorStatus | undefined, p: Partial_): StepDecision {
+function finish(
+  policy: Policy,
+  lookups: PolicyLookups,
+  docs: DocIndex,
+  prior: PriorStatus | undefined,
+  p: Partial_,
+): StepDecision {
   let step = (p.floor > p.computed ? p.floor : p.computed) as StepNumber;
   if (p.floor > p.computed) p.flags.push('stepKept');
 
   // Court: only a done decision entry by a decider, dated while the student was at step 4.
   for (const e of docs.entries) {
-    if (step === 5 || !isType(e, policy.courtDecisionType) || !outcomeIsDone(policy, e.outcome)) continue;
+    if (step === 5 || !isDone(lookups, e, policy.courtDecisionType)) continue;
     if (e.date <= p.consumedThrough) continue;
     const step4Since = p.since[4];
     const byDecider = e.role !== '' && policy.courtDeciderRoles.includes(e.role);

@@ -91,7 +91,7 @@ describe('due actions', () => {
       's1-document',
     );
   });
-  it('lower-step actions continue at higher steps, each once, owned by the current step', () => {
+  it('lower-step actions continue at higher steps, each once, owned by the step in force when due', () => {
     const s = statusOf(run({ absences: unexcused(9), asOf: '2026-09-14' }));
     expect(ids(s)).toEqual(
       expect.arrayContaining([
@@ -105,11 +105,38 @@ describe('due actions', () => {
     );
     const documentAll = s.due.filter((d) => d.docType === '*');
     expect(documentAll).toHaveLength(1);
+    // Open since step 1 began (nothing documented), so it is still the step-1 owner's action.
     expect(documentAll[0]).toMatchObject({
-      actionId: 's3-document',
-      owner: 'assistantPrincipal',
+      actionId: 's1-document',
+      owner: 'campusStaff',
+      step: 1,
       since: '2026-09-03',
     });
+  });
+  it('never names a step-3 owner for an action due before step 3 began (review: Due By 2026-09-09)', () => {
+    // 9 unexcused days from 2026-09-01: step 1 on 09-03, step 2 on 09-08, step 3 on 09-11.
+    const s = statusOf(run({ absences: unexcused(9), asOf: '2026-09-14' }));
+    expect(s.step).toBe(3);
+    expect(s.stepSince[3]).toBe('2026-09-11');
+    const documentAll = s.due.find((d) => d.label === 'Document all efforts');
+    expect(documentAll).toMatchObject({ since: '2026-09-03', dueBy: '2026-09-09' });
+    expect(documentAll?.owner).not.toBe('assistantPrincipal');
+    // Every due action names a step that had begun by the day it became due.
+    for (const d of s.due) expect((s.stepSince[d.step] as string) <= d.since).toBe(true);
+  });
+  it('a repeated action that falls due after the higher step began is owned by that step', () => {
+    // Documented by a teacher on 09-14 (step 3 since 09-11): due again 10 school days later, 09-28.
+    const docs = [doc('S1', '2026-09-14', 'Parent contact', { role: 'teacher' })];
+    const s = statusOf(run({ absences: unexcused(9), docs, asOf: '2026-09-28' }));
+    expect(s.due.filter((d) => d.docType === '*')).toEqual([
+      expect.objectContaining({
+        actionId: 's3-document',
+        owner: 'assistantPrincipal',
+        step: 3,
+        since: '2026-09-28',
+        dueBy: '2026-10-01',
+      }),
+    ]);
   });
   it('next due is the earliest due-by (most overdue)', () => {
     const s = statusOf(run({ absences: unexcused(9), asOf: '2026-09-30' }));

@@ -102,6 +102,51 @@ describe('properties', () => {
     );
   });
 
+  it('every due action names a step reached, which had begun by the day the action became due', () => {
+    fc.assert(
+      fc.property(absenceArb, docArb, fc.constantFrom(...DAYS, ASOF), (list, docs, asOf) => {
+        const s = statusOf(run({ absences: toRows(list), docs: toDocs(docs), asOf }));
+        for (const d of s.due) {
+          expect(d.step).toBeLessThanOrEqual(s.step);
+          expect((s.stepSince[d.step] as string) <= d.since).toBe(true);
+          const owner = POLICY.steps.find((x) => x.step === d.step)?.actions.find((a) => a.id === d.actionId);
+          expect(owner?.owner).toBe(d.owner);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("neither the order of the Absences rows nor other students' rows change a student's status", () => {
+    const students = [
+      { studentId: 'S1' },
+      { studentId: 'S2', enrollDate: '2026-09-15' },
+      { studentId: 'S3' },
+    ];
+    const rowArb = fc.array(
+      fc.tuple(fc.constantFrom('S1', 'S2', 'S3', 'S9'), fc.constantFrom(...DAYS), fc.constantFrom(...CODES)),
+      { maxLength: 60 },
+    );
+    const rowsAndShuffled = rowArb.chain((rows) =>
+      fc.tuple(
+        fc.constant(rows),
+        fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }),
+      ),
+    );
+    fc.assert(
+      fc.property(rowsAndShuffled, ([rows, shuffled]) => {
+        const a = run({ students, absences: rows, asOf: ASOF });
+        const b = run({ students, absences: shuffled, asOf: ASOF });
+        expect(b.statuses).toEqual(a.statuses);
+        for (const id of ['S1', 'S2', 'S3']) {
+          const alone = run({ students, absences: rows.filter((r) => r[0] === id), asOf: ASOF });
+          expect(statusOf(alone, id)).toEqual(statusOf(a, id));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('a kept step is never lowered by removing absences (without an adjustment)', () => {
     fc.assert(
       fc.property(absenceArb, fc.integer({ min: 0, max: 40 }), (list, cut) => {

@@ -1,6 +1,12 @@
 // Tests for row validation: problems listed with tab, row and column; never exceptions.
 
-import { validateAbsences, validateDocumentation, validateStudents } from '../../../src/domain/validation';
+import { STUDENTS } from '../../../src/ports/tabs';
+import {
+  STUDENT_DATE_COLUMNS,
+  validateAbsences,
+  validateDocumentation,
+  validateStudents,
+} from '../../../src/domain/validation';
 import { IDX, POLICY } from './helpers';
 
 const ids = new Set(['S1', 'S2']);
@@ -24,6 +30,19 @@ describe('validateStudents', () => {
       [5, 'Enroll Date'],
       [6, 'Withdraw Date'],
     ]);
+  });
+  it("names the Students tab's real headers for bad dates (Date of Birth, not Birth Date)", () => {
+    const r = validateStudents([
+      { row: 2, studentId: 'S1', birthDate: '2014-02-30', enrollDate: 'soon', withdrawDate: '13/1/2027' },
+    ]);
+    expect(r.problems.map((p) => p.column)).toEqual(['Enroll Date', 'Withdraw Date', 'Date of Birth']);
+    const headers = Object.values(STUDENTS.columns).map((c) => c.header);
+    for (const column of Object.values(STUDENT_DATE_COLUMNS)) expect(headers).toContain(column);
+    expect(STUDENT_DATE_COLUMNS).toEqual({
+      enrollDate: STUDENTS.columns.enrollDate.header,
+      withdrawDate: STUDENTS.columns.withdrawDate.header,
+      birthDate: STUDENTS.columns.birthDate.header,
+    });
   });
 });
 
