@@ -22,6 +22,7 @@ export const DATA_CALLS = new Set([
   'Sheet.deleteRows',
   'TextFinder.findAll',
   'TextFinder.findNext',
+  'Range.sort',
 ]);
 
 export interface Measured {

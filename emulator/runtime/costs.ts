@@ -38,6 +38,7 @@ export const COSTS: Record<string, Cost> = {
   'Range.getValue': { base: 80 },
   'Range.getDisplayValue': { base: 80 },
   'Range.setValues': { base: 80, perUnit: 0.04 },
+  'Range.sort': { base: 200, perUnit: 0.005 },
   'Range.setValue': { base: 80, perUnit: 0.04 },
   'Range.getNumberFormats': { base: 50, perUnit: 0.02 },
   'Range.setNumberFormat': { base: 60, perUnit: 0.005 },

@@ -87,6 +87,12 @@ export class SheetModel {
     return this.values[r]?.[c] ?? null;
   }
 
+  /** Stores a cell value as it is (no parsing): for moving cells, as a sort does. */
+  setRaw(r: number, c: number, v: Cell): void {
+    while (this.values.length <= r) this.values.push([]);
+    (this.values[r] as Cell[])[c] = v;
+  }
+
   /** 1-based last row with content (0 when empty); trims trailing empty rows. */
   lastRow(): number {
     const v = this.values;

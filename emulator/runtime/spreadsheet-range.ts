@@ -6,6 +6,7 @@ import type { CellStyle, SheetModel } from './spreadsheet-model';
 import { FakeDataValidation, checkValidation } from './spreadsheet-builders';
 import { protect } from './spreadsheet-protection';
 import { makeTextFinder } from './spreadsheet-text-finder';
+import { sortKeys, sortRows } from './spreadsheet-sort';
 
 type R = GoogleAppsScript.Spreadsheet.Range;
 type Methods =
@@ -44,7 +45,8 @@ type Methods =
   | 'getHeight'
   | 'getWidth'
   | 'getFontWeight'
-  | 'createTextFinder';
+  | 'createTextFinder'
+  | 'sort';
 
 function signatureError(method: string, arg: unknown): Error {
   const kind =
@@ -106,6 +108,14 @@ export class FakeRange implements ApiShape<R, Methods> {
   private each(fn: (r: number, c: number, i: number, j: number) => void): void {
     const [r0, c0, h, w] = [this.row - 1, this.col - 1, this.numRows, this.numCols];
     for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) fn(r0 + i, c0 + j, i, j);
+  }
+
+  /** Sorts the range's rows (Apps Script's sort spec: column, {column, ascending} or a list of them). */
+  sort(sortSpecObj: unknown): R {
+    this.rt.call('Range.sort', this.numRows * this.numCols);
+    const keys = sortKeys(sortSpecObj, this.col, this.numCols);
+    sortRows(this.model, this.row - 1, this.col - 1, this.numRows, this.numCols, keys);
+    return this as unknown as R;
   }
 
   getValues(): unknown[][] {

@@ -46,10 +46,17 @@ export function recalculateAll(deps: RecalcDeps): RecalcSummary {
     const { workbook } = deps;
     const today = deps.clock.today();
     const rules = readRules(workbook, today);
-    const records = toRecords(workbook.read(STUDENTS), workbook.read(ABSENCES), workbook.read(DOCUMENTATION));
+    const students = workbook.read(STUDENTS);
+    const documentation = workbook.read(DOCUMENTATION);
+    const letters = workbook.hasTab(LETTERS) ? workbook.read(LETTERS) : [];
+    // Each student's absences kept together and in date order, so that an edit finds them in one or two reads.
+    // The other tabs are read first and the sort checks Absences' columns before moving a row, so a missing
+    // column anywhere stops the run with nothing changed.
+    workbook.sort(ABSENCES, ['studentId', 'date']);
+    const absences = workbook.read(ABSENCES, ['studentId', 'date', 'code']);
+    const records = toRecords(students, absences, documentation);
     for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
-    checkColumns(workbook, [STATUS, DATA_ISSUES]);
-    const e = evaluate(deps, rules, records, workbook.read(LETTERS));
+    const e = evaluate(deps, rules, records, letters);
     workbook.replace(STATUS, e.statusRows);
     workbook.replace(DATA_ISSUES, e.problems.map(issueRow));
     workbook.append(LETTERS, e.lettersToAppend);

@@ -32,16 +32,42 @@ export class SheetsWorkbook implements Workbook {
     return this.ss.getSheetByName(tab.name) !== null;
   }
 
-  read<C extends Record<string, ColumnDef>>(tab: TabDef<C>): SheetRow<C>[] {
+  read<C extends Record<string, ColumnDef>>(tab: TabDef<C>, only?: (keyof C & string)[]): SheetRow<C>[] {
+    if (only) return this.readColumns(tab, only);
     const sheet = this.sheet(tab);
     const values = sheet.getDataRange().getValues() as SheetValue[][];
-    const located = this.locate(tab, sheet, values[0] ?? []);
+    return this.toRows(tab, this.locate(tab, sheet, values[0] ?? []), values.slice(1), 2);
+  }
+
+  /** Reads only the span of columns that holds `only` (the header is looked up first, or known already). */
+  private readColumns<C extends Record<string, ColumnDef>>(tab: TabDef<C>, only: (keyof C & string)[]) {
+    const located = this.locateByHeaderRow(tab);
+    const lastRow = located.sheet.getLastRow();
+    if (lastRow < 2) return [];
+    const at = only.map((key) => located.positions[key]!);
+    const first = Math.min(...at);
+    const width = Math.max(...at) - first + 1;
+    const block = located.sheet.getRange(2, first + 1, lastRow - 1, width).getValues() as SheetValue[][];
+    // Rows as wide as the sheet, with the columns not read left empty.
+    const wide = block.map((cells) => {
+      const row = new Array<SheetValue>(located.width).fill('');
+      for (const i of at) row[i] = cells[i - first] ?? '';
+      return row;
+    });
+    return this.toRows(tab, located, wide, 2);
+  }
+
+  private toRows<C extends Record<string, ColumnDef>>(
+    tab: TabDef<C>,
+    located: Located,
+    values: SheetValue[][],
+    firstRow: number,
+  ): SheetRow<C>[] {
     const rows: SheetRow<C>[] = [];
-    for (let i = 1; i < values.length; i++) {
-      const cells = values[i]!;
-      if (cells.every((v) => v === '' || v === null)) continue;
-      rows.push({ row: i + 1, values: this.toRow(tab, located, cells) });
-    }
+    values.forEach((cells, i) => {
+      if (!cells.every((v) => v === '' || v === null))
+        rows.push({ row: firstRow + i, values: this.toRow(tab, located, cells) });
+    });
     return rows;
   }
 
@@ -86,14 +112,26 @@ export class SheetsWorkbook implements Workbook {
   }
 
   replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
-    const located = this.locateByHeaderRow(tab);
-    const { sheet, width } = located;
-    growTo(sheet, rows.length + 1, width);
-    if (rows.length > 0)
-      sheet.getRange(2, 1, rows.length, width).setValues(rows.map((r) => this.toCells(tab, located, r)));
+    if (tab.owner !== 'script') throw new Error(`replace rewrites the tabs the add-on owns, not ${tab.name}`);
+    const sheet = this.sheet(tab);
+    const keys = columnKeys(tab);
+    // The add-on owns this layout: the header is written with the rows, so no header needs reading first.
+    const located: Located = {
+      sheet,
+      positions: Object.fromEntries(keys.map((k, i) => [k, i])),
+      width: keys.length,
+    };
+    this.located.set(tab.name, located);
     const lastRow = sheet.getLastRow();
-    if (lastRow > rows.length + 1)
-      sheet.getRange(rows.length + 2, 1, lastRow - rows.length - 1, width).clearContent();
+    growTo(sheet, rows.length + 1, located.width);
+    sheet
+      .getRange(1, 1, rows.length + 1, located.width)
+      .setValues([headers(tab), ...rows.map((r) => this.toCells(tab, located, r))]);
+    if (lastRow > rows.length + 1) {
+      sheet
+        .getRange(rows.length + 2, 1, lastRow - rows.length - 1, Math.max(sheet.getLastColumn(), 1))
+        .clearContent();
+    }
   }
 
   update<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: SheetRow<C>[]): void {
@@ -115,6 +153,15 @@ export class SheetsWorkbook implements Workbook {
     located.sheet
       .getRange(start, 1, rows.length, located.width)
       .setValues(rows.map((r) => this.toCells(tab, located, r)));
+  }
+
+  sort<C extends Record<string, ColumnDef>>(tab: TabDef<C>, columns: (keyof C & string)[]): void {
+    const located = this.locateByHeaderRow(tab);
+    const lastRow = located.sheet.getLastRow();
+    if (lastRow < 3) return;
+    located.sheet
+      .getRange(2, 1, lastRow - 1, located.width)
+      .sort(columns.map((key) => ({ column: located.positions[key]! + 1, ascending: true })));
   }
 
   deleteRows(tab: TabDef, rows: number[]): void {

@@ -67,8 +67,11 @@ export interface Workbook {
   /** The spreadsheet's time zone: the school's. */
   timeZone(): string;
   hasTab(tab: TabDef): boolean;
-  /** Every data row of a tab, in one read. Throws WorkbookError when the tab or a column is missing. */
-  read<C extends Record<string, ColumnDef>>(tab: TabDef<C>): SheetRow<C>[];
+  /**
+   * Every data row of a tab, in one read. Throws WorkbookError when the tab or a column is missing. With `only`,
+   * only those columns are read (the others come back empty): less to move for a large tab.
+   */
+  read<C extends Record<string, ColumnDef>>(tab: TabDef<C>, only?: (keyof C & string)[]): SheetRow<C>[];
   /** The rows whose `column` equals `value` exactly (found without reading the whole tab). */
   find<C extends Record<string, ColumnDef>>(
     tab: TabDef<C>,
@@ -79,12 +82,17 @@ export interface Workbook {
   columnOf(tab: TabDef, column: string): number;
   /** The rows `start` to `start + count - 1` of a tab (rows past the end are left out). */
   rowsAt<C extends Record<string, ColumnDef>>(tab: TabDef<C>, start: number, count: number): SheetRow<C>[];
-  /** Replaces every data row of a script-owned tab with `rows`, in one write; rows left over are cleared. */
+  /**
+   * Rewrites a tab the add-on owns (Status, Data Issues) in one write: its header in the schema's order, then
+   * `rows`; rows left over below are cleared. A column someone renamed or removed there comes back.
+   */
   replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void;
   /** Writes rows at the given sheet row numbers (each a whole row of the tab's columns). */
   update<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: SheetRow<C>[]): void;
   /** Appends rows after the last row, in one write. */
   append<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void;
+  /** Sorts a tab's data rows by the given columns, ascending (one call; the header stays). */
+  sort<C extends Record<string, ColumnDef>>(tab: TabDef<C>, columns: (keyof C & string)[]): void;
   /** Deletes the given sheet rows (1-based). */
   deleteRows(tab: TabDef, rows: number[]): void;
   /**

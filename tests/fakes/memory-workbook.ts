@@ -9,7 +9,8 @@ import { locateColumns, WorkbookError } from '../../src/ports/workbook';
 /** A cell as the fake keeps it: what `getValues` would return (dates as `yyyy-MM-dd` text, never Date objects). */
 export type Cell = string | number | boolean;
 
-type WriteMethod = 'replace' | 'update' | 'append' | 'deleteRows' | 'writeColumn' | 'writeRaw' | 'ensureTab';
+type WriteMethod =
+  'replace' | 'update' | 'append' | 'deleteRows' | 'writeColumn' | 'writeRaw' | 'sort' | 'ensureTab';
 
 interface Located {
   grid: Cell[][];
@@ -35,6 +36,7 @@ export class MemoryWorkbook implements Workbook {
     deleteRows: 0,
     writeColumn: 0,
     writeRaw: 0,
+    sort: 0,
     ensureTab: 0,
   };
   readonly formulas: FormulaWrite[] = [];
@@ -137,12 +139,14 @@ export class MemoryWorkbook implements Workbook {
     return this.tabs.has(tab.name);
   }
 
-  read<C extends Record<string, ColumnDef>>(tab: TabDef<C>): SheetRow<C>[] {
+  read<C extends Record<string, ColumnDef>>(tab: TabDef<C>, only?: (keyof C & string)[]): SheetRow<C>[] {
     const located = this.locate(tab);
     const rows: SheetRow<C>[] = [];
     for (let i = 1; i < lastRow(located.grid); i++) {
-      const cells = located.grid[i]!;
+      let cells = located.grid[i]!;
       if (isBlank(cells)) continue;
+      // As the adapter: columns not asked for come back empty.
+      if (only) cells = cells.map((v, c) => (only.some((k) => located.positions[k] === c) ? v : ''));
       rows.push({ row: i + 1, values: toRow(tab, located, cells) });
     }
     return rows;
@@ -182,6 +186,11 @@ export class MemoryWorkbook implements Workbook {
   }
 
   replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
+    if (tab.owner !== 'script') throw new Error(`replace rewrites the tabs the add-on owns, not ${tab.name}`);
+    // As the adapter: the add-on's own header, in the schema's order, is written with the rows.
+    const grid = this.sheet(tab);
+    const header = Object.values(tab.columns).map((c) => c.header);
+    for (let c = 0; c < Math.max(header.length, grid[0]?.length ?? 0); c++) grid[0]![c] = header[c] ?? '';
     const located = this.locate(tab);
     const before = lastRow(located.grid);
     const cells = rows.map((r) => toCells(tab, located, r));
@@ -210,6 +219,24 @@ export class MemoryWorkbook implements Workbook {
       rows.map((r) => toCells(tab, located, r)),
     );
     this.writes.append++;
+  }
+
+  sort<C extends Record<string, ColumnDef>>(tab: TabDef<C>, columns: (keyof C & string)[]): void {
+    const { grid, positions } = this.locate(tab);
+    const rank = (v: Cell) => (v === '' || v === null ? 2 : typeof v === 'number' ? 0 : 1);
+    const compare = (a: Cell, b: Cell) =>
+      rank(a) - rank(b) || String(a ?? '').localeCompare(String(b ?? ''), 'en', { sensitivity: 'base' });
+    const body = grid.slice(1).map((row, i) => ({ row, i }));
+    body.sort((x, y) => {
+      for (const key of columns) {
+        const c = positions[key]!;
+        const cmp = compare(x.row[c] ?? '', y.row[c] ?? '');
+        if (cmp !== 0) return cmp;
+      }
+      return x.i - y.i;
+    });
+    grid.splice(1, body.length, ...body.map((b) => b.row));
+    this.writes.sort += 1;
   }
 
   deleteRows(tab: TabDef, rows: number[]): void {

@@ -160,45 +160,55 @@ describe('recalculateAll', () => {
       { 'Student ID': 'S1', Date: '2026-02-30', Code: 'U' },
       { 'Student ID': 'S1', Date: '2026-10-02', Code: 'ZZ' },
     ]);
-    const absenceRows = c.workbook.table('Absences').length + 1;
     c.workbook.addRows('Documentation', [effort('S9', '2026-10-01', 'AP meeting')]);
 
     const summary = c.run();
 
-    expect(c.workbook.table('Data Issues')).toEqual([
-      {
-        Tab: 'Absences',
-        Row: absenceRows - 2,
-        Column: 'Student ID',
-        'Student ID': 'S9',
-        Severity: 'error',
-        Problem: 'Unknown student ID S9 (not on the Students tab).',
-      },
-      {
-        Tab: 'Absences',
-        Row: absenceRows - 1,
-        Column: 'Date',
-        'Student ID': 'S1',
-        Severity: 'error',
-        Problem: '"2026-02-30" is not a real date.',
-      },
-      {
-        Tab: 'Absences',
-        Row: absenceRows,
-        Column: 'Code',
-        'Student ID': 'S1',
-        Severity: 'error',
-        Problem: 'Unknown attendance code "ZZ" (see Settings).',
-      },
-      {
-        Tab: 'Documentation',
-        Row: 6,
-        Column: 'Student ID',
-        'Student ID': 'S9',
-        Severity: 'error',
-        Problem: 'Unknown student ID S9.',
-      },
-    ]);
+    // Recalculation keeps Absences sorted by student and date: each issue names the row where the row is now.
+    const rowOf = (id: string, date: string, code: string) =>
+      c.workbook
+        .table('Absences')
+        .findIndex((r) => r['Student ID'] === id && r['Date'] === date && r['Code'] === code) + 2;
+    const byRow = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+      `${String(a['Tab'])}${String(a['Row']).padStart(5, '0')}`.localeCompare(
+        `${String(b['Tab'])}${String(b['Row']).padStart(5, '0')}`,
+      );
+    expect([...c.workbook.table('Data Issues')].sort(byRow)).toEqual(
+      [
+        {
+          Tab: 'Absences',
+          Row: rowOf('S9', '2026-10-01', 'U'),
+          Column: 'Student ID',
+          'Student ID': 'S9',
+          Severity: 'error',
+          Problem: 'Unknown student ID S9 (not on the Students tab).',
+        },
+        {
+          Tab: 'Absences',
+          Row: rowOf('S1', '2026-02-30', 'U'),
+          Column: 'Date',
+          'Student ID': 'S1',
+          Severity: 'error',
+          Problem: '"2026-02-30" is not a real date.',
+        },
+        {
+          Tab: 'Absences',
+          Row: rowOf('S1', '2026-10-02', 'ZZ'),
+          Column: 'Code',
+          'Student ID': 'S1',
+          Severity: 'error',
+          Problem: 'Unknown attendance code "ZZ" (see Settings).',
+        },
+        {
+          Tab: 'Documentation',
+          Row: 6,
+          Column: 'Student ID',
+          'Student ID': 'S9',
+          Severity: 'error',
+          Problem: 'Unknown student ID S9.',
+        },
+      ].sort(byRow),
+    );
     expect(summary.problems).toBe(4);
     expect(status(c, 'S1')).toMatchObject({ 'Data Problems': 2, 'Unexcused Days': 3 });
     expect(status(c, 'S2')['Data Problems']).toBe(0);
@@ -238,20 +248,49 @@ describe('recalculateAll', () => {
     expect(c.workbook.snapshot()).toEqual(before);
   });
 
-  it('writes nothing when a tab it writes has lost a column', () => {
+  it('rewrites a tab it owns whole: a renamed column there comes back', () => {
     const c = ladder();
     c.run();
-    c.workbook.addRows('Absences', absences('S0', 4, '2026-10-01'));
+    c.workbook.addRows('Absences', [{ 'Student ID': 'S9', Date: '2026-10-01', Code: 'U' }]);
     const issues = c.workbook.snapshot()['Data Issues']!;
     c.workbook.setTab(
       'Data Issues',
       issues[0]!.map((h) => (h === 'Problem' ? 'Issue' : String(h))),
       issues.slice(1),
     );
-    const before = c.workbook.snapshot();
 
-    expect(() => c.run()).toThrow(WorkbookError);
-    expect(c.workbook.snapshot()).toEqual(before);
+    c.run();
+
+    expect(c.workbook.header('Data Issues')).toContain('Problem');
+    expect(c.workbook.header('Data Issues')).not.toContain('Issue');
+    expect(c.workbook.table('Data Issues').map((r) => r['Problem'])).toEqual([
+      'Unknown student ID S9 (not on the Students tab).',
+    ]);
+  });
+
+  it('writes and moves nothing when a tab it reads or appends to has lost a column', () => {
+    for (const [tab, column] of [
+      ['Letters', 'State'],
+      ['Students', 'Grade'],
+      ['Documentation', 'Outcome'],
+    ] as const) {
+      const c = ladder();
+      c.run();
+      // Out of order, so that a sort would show.
+      c.workbook.addRows('Absences', absences('S0', 4, '2026-10-01').reverse());
+      const snap = c.workbook.snapshot()[tab]!;
+      c.workbook.setTab(
+        tab,
+        snap[0]!.map((h) => (h === column ? `${column} (old)` : String(h))),
+        snap.slice(1),
+      );
+      const before = c.workbook.snapshot();
+
+      expect(() => c.run()).toThrow(
+        new RegExp(`${tab} tab has no "${column.replace(/[()]/g, '\\$&')}" column`),
+      );
+      expect(c.workbook.snapshot()).toEqual(before);
+    }
   });
 
   it('changes nothing while another task holds the lock', () => {
