@@ -286,6 +286,7 @@ describe('recalculateAll', () => {
       );
       const before = c.workbook.snapshot();
 
+      expect(() => c.run()).toThrow(WorkbookError);
       expect(() => c.run()).toThrow(
         new RegExp(`${tab} tab has no "${column.replace(/[()]/g, '\\$&')}" column`),
       );
