@@ -1,4 +1,5 @@
 // Turns engine statuses and problems into Status, Letters and Data Issues rows.
+import { nextDue } from '../domain/due';
 import { roleLabel } from './labels';
 import type { LetterDue, Policy, Problem, StudentStatus } from '../domain/types';
 import type { DATA_ISSUES, LETTERS, STATUS } from '../ports/tabs';
@@ -33,7 +34,9 @@ export function statusRow(
   problemCount: number,
   now: string,
 ): StatusRow {
-  const next = status.nextDue;
+  // What a person must do comes first: the add-on's own actions (letters, call lists, reports) are shown only
+  // when nothing is due from staff.
+  const next = nextDue(status.due.filter((d) => d.owner !== 'system')) ?? status.nextDue;
   const letterText = status.lettersDue
     .map((l) => `${letterLabel(policy, l.letterType)}: ${letters.get(l.key)?.state ?? 'DUE'}`)
     .concat(sent.map((l) => `${letterLabel(policy, l.letterType)}: SENT`));
