@@ -2,7 +2,7 @@
 import type { ColumnDef, TabDef } from '../ports/schema';
 import { columnKeys, headers } from '../ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../ports/workbook';
-import { locateColumns, WorkbookError } from '../ports/workbook';
+import { locateColumns, missingTab } from '../ports/workbook';
 import { readCell, writeCell, type SheetValue } from './cells';
 import { ensureTabLayout } from './tab-layout';
 
@@ -221,10 +221,7 @@ export class SheetsWorkbook implements Workbook {
   private sheet(tab: TabDef): Sheet {
     const sheet = this.ss.getSheetByName(tab.name);
     if (!sheet) {
-      throw new WorkbookError(
-        `The ${tab.name} tab is missing. Run Attendance → Set up this workbook to create it.`,
-        tab.name,
-      );
+      throw missingTab(tab);
     }
     return sheet;
   }

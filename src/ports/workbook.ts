@@ -32,6 +32,14 @@ export class WorkbookError extends Error {
   }
 }
 
+/** The error for a tab that is not in the workbook. */
+export function missingTab(tab: TabDef): WorkbookError {
+  return new WorkbookError(
+    `The ${tab.name} tab is missing. Run Attendance → Set up this workbook to create it.`,
+    tab.name,
+  );
+}
+
 /**
  * Finds every column of `tab` in a header row by its text (trimmed). Throws WorkbookError naming the tab and the
  * first missing column. Returns the 0-based position of each column key.

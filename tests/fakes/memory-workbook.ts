@@ -4,7 +4,7 @@ import { readCell, writeCell, type SheetValue } from '../../src/gas/cells';
 import type { ColumnDef, TabDef } from '../../src/ports/schema';
 import { columnKeys } from '../../src/ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../../src/ports/workbook';
-import { locateColumns, WorkbookError } from '../../src/ports/workbook';
+import { locateColumns, missingTab } from '../../src/ports/workbook';
 
 /** A cell as the fake keeps it: what `getValues` would return (dates as `yyyy-MM-dd` text, never Date objects). */
 export type Cell = string | number | boolean;
@@ -326,10 +326,7 @@ export class MemoryWorkbook implements Workbook {
   private sheet(tab: TabDef): Cell[][] {
     const grid = this.tabs.get(tab.name);
     if (!grid) {
-      throw new WorkbookError(
-        `The ${tab.name} tab is missing. Run Attendance → Set up this workbook to create it.`,
-        tab.name,
-      );
+      throw missingTab(tab);
     }
     return grid;
   }
