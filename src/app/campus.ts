@@ -7,6 +7,7 @@ import type { RawAbsenceRow, RawDocumentationRow, RawStudentRow } from '../domai
 import { ABSENCES, CALENDAR, DOCUMENTATION, LETTERS, SETTINGS, STUDENTS } from '../ports/tabs';
 import type { SheetRow, Workbook } from '../ports/workbook';
 import { isImportSetting } from './import-mapping';
+import type { StepRow } from './step-history';
 
 export interface Rules {
   policy: Policy;
@@ -87,6 +88,8 @@ export interface Records {
   students: RawStudentRow[];
   absences: RawAbsenceRow[];
   documentation: RawDocumentationRow[];
+  /** Documentation rows as the step history reads them (see step-history.ts). */
+  stepRows: StepRow[];
   /** Student id → name and grade, for the Status tab. */
   names: Map<string, { name: string; grade: string }>;
 }
@@ -127,6 +130,16 @@ export function toRecords(
       staff: v.staff,
       note: v.notes,
       targetStep: v.targetStep,
+    })),
+    stepRows: documentation.map(({ values: v }) => ({
+      loggedAt: v.loggedAt,
+      studentId: v.studentId,
+      date: v.date,
+      type: v.type,
+      role: v.role,
+      staff: v.staff,
+      targetStep: v.targetStep,
+      notes: v.notes,
     })),
     names,
   };

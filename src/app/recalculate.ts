@@ -9,7 +9,7 @@ import { columnKeys, type TabDef } from '../ports/schema';
 import type { RowOf, SheetRow, Workbook } from '../ports/workbook';
 import { lettersIssued, readRules, toRecords, type Records, type Rules } from './campus';
 import { issueRow, letterRow, sentByStudent, statusRow, type LetterRow, type StatusRow } from './status-rows';
-import { priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
+import { ADDON_STAFF, priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
 
 export interface RecalcDeps {
   workbook: Workbook;
@@ -40,8 +40,16 @@ interface Evaluated {
   statusRows: StatusRow[];
 }
 
+export interface RecalcOptions {
+  /**
+   * Sort Absences by student and date first, so that an edit finds each student's rows in one or two reads.
+   * Only for the nightly run: a sort while someone is typing in Absences would move the row under their cursor.
+   */
+  sortAbsences?: boolean;
+}
+
 /** Every student of the campus, as of today. */
-export function recalculateAll(deps: RecalcDeps): RecalcSummary {
+export function recalculateAll(deps: RecalcDeps, options: RecalcOptions = {}): RecalcSummary {
   return deps.lock.withLock(() => {
     const { workbook } = deps;
     const today = deps.clock.today();
@@ -49,10 +57,9 @@ export function recalculateAll(deps: RecalcDeps): RecalcSummary {
     const students = workbook.read(STUDENTS);
     const documentation = workbook.read(DOCUMENTATION);
     const letters = workbook.hasTab(LETTERS) ? workbook.read(LETTERS) : [];
-    // Each student's absences kept together and in date order, so that an edit finds them in one or two reads.
     // The other tabs are read first and the sort checks Absences' columns before moving a row, so a missing
     // column anywhere stops the run with nothing changed.
-    workbook.sort(ABSENCES, ['studentId', 'date']);
+    if (options.sortAbsences) workbook.sort(ABSENCES, ['studentId', 'date']);
     const absences = workbook.read(ABSENCES, ['studentId', 'date', 'code']);
     const records = toRecords(students, absences, documentation);
     for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
@@ -120,15 +127,7 @@ function evaluate(
 ): Evaluated {
   const asOf = deps.clock.today();
   const now = deps.clock.now();
-  const prior = priorFromLog(
-    records.documentation.map((d) => ({
-      studentId: String(d.studentId ?? '').trim(),
-      date: String(d.date ?? ''),
-      type: String(d.type ?? ''),
-      targetStep: typeof d.targetStep === 'number' ? d.targetStep : null,
-      notes: String(d.note ?? ''),
-    })),
-  );
+  const prior = priorFromLog(records.stepRows, rules.calendar);
   const result = evaluateCampus({
     policy: rules.policy,
     calendar: rules.calendar,
@@ -163,7 +162,7 @@ function evaluate(
         type: STEP_CHANGE_TYPE,
         outcome: 'Completed',
         role: 'System',
-        staff: '',
+        staff: ADDON_STAFF,
         notes: change.notes,
         targetStep: change.step,
       });

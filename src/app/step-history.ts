@@ -6,22 +6,46 @@ import type { DayKey, PriorStatus, StepNumber, StudentStatus } from '../domain/t
 /** Documentation type of the rows the add-on writes when a student's step changes. */
 export const STEP_CHANGE_TYPE = DOC.stepReached;
 
+/** Who the add-on's own Documentation rows are by (the Staff column), with Role `System`. */
+export const ADDON_STAFF = 'Attendance Steps (automatic)';
+
 export interface StepRow {
+  /** `yyyy-MM-dd HH:mm`: the log's own order, whatever order the tab's rows are sorted in. */
+  loggedAt: string;
   studentId: string;
   date: DayKey;
   type: string;
+  role: string;
+  staff: string;
   targetStep: number | null;
   notes: string;
 }
 
 const ADJUSTMENT_NOTE = /after the step adjustment of (\d{4}-\d{2}-\d{2})/;
 
-/** The kept status of each student, from the step rows in log order (the Documentation tab is append-only). */
-export function priorFromLog(rows: readonly StepRow[]): Record<string, PriorStatus> {
+/** True for a step row the add-on wrote: a person's entry of the same type never moves a kept step. */
+function isAddOnStepRow(r: StepRow): boolean {
+  return (
+    r.type === STEP_CHANGE_TYPE &&
+    r.role.trim().toLowerCase() === 'system' &&
+    r.staff.trim() === ADDON_STAFF &&
+    r.targetStep !== null &&
+    Number.isInteger(r.targetStep)
+  );
+}
+
+/**
+ * The kept status of each student this school year, from the add-on's step rows taken in the order they were
+ * logged (a tab sorted by hand does not change it). Rows of earlier school years are left out.
+ */
+export function priorFromLog(rows: readonly StepRow[], year: { firstDay: DayKey; lastDay: DayKey }) {
   const prior: Record<string, PriorStatus> = {};
-  for (const r of rows) {
-    if (r.type !== STEP_CHANGE_TYPE || r.targetStep === null || !Number.isInteger(r.targetStep)) continue;
-    const step = Math.max(0, Math.min(5, r.targetStep)) as StepNumber;
+  const mine = rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => isAddOnStepRow(r) && r.date >= year.firstDay && r.date <= year.lastDay)
+    .sort((a, b) => (a.r.loggedAt < b.r.loggedAt ? -1 : a.r.loggedAt > b.r.loggedAt ? 1 : a.i - b.i));
+  for (const { r } of mine) {
+    const step = Math.max(0, Math.min(5, r.targetStep!)) as StepNumber;
     const p = (prior[r.studentId] ??= { step: 0, highestStep: 0, stepSince: {} });
     for (let s = step + 1; s <= 5; s++) delete p.stepSince[s as StepNumber];
     if (step > 0 && p.stepSince[step] === undefined) p.stepSince[step] = r.date;
@@ -56,7 +80,8 @@ export function stepChanges(
   if (adjustment) {
     changes.push({
       studentId: status.studentId,
-      date: status.since ?? adjustment.date,
+      // Dated the day of the adjustment: the row records when the step was set, not when it first began.
+      date: adjustment.date,
       step: status.step,
       notes: `Step ${status.step} (${stepName(status.step)}) after the step adjustment of ${adjustment.date}: ${adjustment.reason}`,
     });

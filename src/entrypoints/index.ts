@@ -10,7 +10,14 @@ import { driveCsvFiles } from '../gas/drive-csv-files';
 import { gasUi } from '../gas/gas-ui';
 import { affectedStudents } from './edits';
 import { buildMenu } from './menu';
-import { describeImport, describeRecalc, describeSetUp, menuAction, services } from './services';
+import {
+  describeImport,
+  describeRecalc,
+  describeSetUp,
+  menuAction,
+  recalculateAfter,
+  services,
+} from './services';
 
 /** Simple trigger: adds the Attendance menu (runs in AuthMode.NONE before the add-on is authorized). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -32,10 +39,7 @@ export function showAbout(): void {
 export function setUpWorkbook(): void {
   menuAction('Set up', (ui, s) => {
     const changes = setUpWorkbookUseCase(s);
-    ui.alert(
-      'Attendance Steps is set up',
-      `${describeSetUp(changes)}\n\n${describeRecalc(recalculateAll(s))}`,
-    );
+    ui.alert('Attendance Steps is set up', `${describeSetUp(changes)}\n\n${recalculateAfter(s)}`);
   });
 }
 
@@ -48,7 +52,7 @@ export function recalculateNow(): void {
 export function importAttendance(): void {
   menuAction('Import', (ui, s) => {
     const summary = importAttendanceUseCase(s);
-    ui.alert('Attendance imported', `${describeImport(summary)}\n\n${describeRecalc(recalculateAll(s))}`);
+    ui.alert('Attendance imported', `${describeImport(summary)}\n\n${recalculateAfter(s)}`);
   });
 }
 
@@ -61,7 +65,7 @@ export function importAttendanceFromDrive(): void {
   if (link === null) return;
   menuAction('Import', (ui, s) => {
     const summary = importAttendanceFromCsv({ ...s, files: driveCsvFiles() }, link);
-    ui.alert('Attendance imported', `${describeImport(summary)}\n\n${describeRecalc(recalculateAll(s))}`);
+    ui.alert('Attendance imported', `${describeImport(summary)}\n\n${recalculateAfter(s)}`);
   });
 }
 
@@ -75,12 +79,13 @@ export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 /** Installable change trigger: row deletions do not fire onEdit, so they recalculate the campus. */
 export function onChangeInstalled(e: { changeType?: string }): void {
-  if (e.changeType === 'REMOVE_ROW' || e.changeType === 'INSERT_ROW' || e.changeType === 'REMOVE_GRID') {
+  // An inserted blank row changes no student; deleted rows or a deleted tab may change anyone.
+  if (e.changeType === 'REMOVE_ROW' || e.changeType === 'REMOVE_GRID') {
     recalculateAll(services());
   }
 }
 
-/** Time trigger, nightly: the whole campus as of the new day. */
+/** Time trigger, nightly (about 2 a.m., when nobody is typing): the whole campus as of the new day. */
 export function nightlyRecalculation(): void {
-  recalculateAll(services());
+  recalculateAll(services(), { sortAbsences: true });
 }

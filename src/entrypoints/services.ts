@@ -1,6 +1,6 @@
 // Composes the Apps Script adapters once per execution, and the messages the menu items show.
 import type { ImportSummary } from '../app/import-attendance';
-import type { RecalcSummary } from '../app/recalculate';
+import { recalculateAll, type RecalcSummary } from '../app/recalculate';
 import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
 import { gasUi } from '../gas/gas-ui';
 import { SheetsWorkbook } from '../gas/sheets-workbook';
@@ -61,6 +61,25 @@ export function reportFailure(ui: Ui, what: string, e: unknown): void {
     ui.alert(`${what}: nothing was changed`, e.message);
     return;
   }
-  ui.alert(`${what} failed`, `${e instanceof Error ? e.message : String(e)}\nNothing was lost; try again.`);
+  ui.alert(
+    `${what} stopped before it finished`,
+    `${e instanceof Error ? e.message : String(e)}\nWhat was written stays; running it again is safe (nothing is added twice).`,
+  );
   throw e;
+}
+
+/**
+ * The recalculation that follows an import or a setup, as words for the person who ran it. Its failure is told on
+ * its own, so that it never reads as if the import itself had changed nothing.
+ */
+export function recalculateAfter(s: ReturnType<typeof services>): string {
+  try {
+    return describeRecalc(recalculateAll(s));
+  } catch (e) {
+    console.error(e);
+    return (
+      `Steps were not recalculated: ${e instanceof Error ? e.message : String(e)} ` +
+      'What was done above stays. Run Attendance → Recalculate now when the problem is fixed.'
+    );
+  }
 }

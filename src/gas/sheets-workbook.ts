@@ -83,15 +83,20 @@ export class SheetsWorkbook implements Workbook {
     const col = located.positions[column]! + 1;
     const found = new Set<number>();
     const search = sheet.getRange(2, col, lastRow - 1, 1);
+    // Not whole-cell matches: a pasted id with a stray space must be found too. The rows read are then kept only
+    // when their id, trimmed as every read trims it, is one of the ids asked for.
     for (const value of new Set(values)) {
-      for (const cell of search.createTextFinder(value).matchEntireCell(true).matchCase(true).findAll())
-        found.add(cell.getRow());
+      for (const cell of search.createTextFinder(value).matchCase(true).findAll()) found.add(cell.getRow());
     }
+    const wanted = new Set(values);
     const rows: SheetRow<C>[] = [];
     // Read each run of consecutive rows in one call.
     for (const [start, count] of runs([...found].sort((a, b) => a - b))) {
       const block = sheet.getRange(start, 1, count, located.width).getValues() as SheetValue[][];
-      block.forEach((cells, i) => rows.push({ row: start + i, values: this.toRow(tab, located, cells) }));
+      block.forEach((cells, i) => {
+        const row = this.toRow(tab, located, cells);
+        if (wanted.has(String(row[column]))) rows.push({ row: start + i, values: row });
+      });
     }
     return rows;
   }
@@ -138,10 +143,20 @@ export class SheetsWorkbook implements Workbook {
     const located = this.locateByHeaderRow(tab);
     const sorted = [...rows].sort((a, b) => a.row - b.row);
     const byRow = new Map(sorted.map((r) => [r.row, r.values]));
+    // Only the schema's cells are written: a column the district added between them (a note, a formula) stays.
+    const columnRuns = runs(
+      Object.values(located.positions)
+        .map((p) => p + 1)
+        .sort((a, b) => a - b),
+    );
     for (const [start, count] of runs(sorted.map((r) => r.row))) {
-      const block = [];
+      const block: SheetValue[][] = [];
       for (let r = start; r < start + count; r++) block.push(this.toCells(tab, located, byRow.get(r)!));
-      located.sheet.getRange(start, 1, count, located.width).setValues(block);
+      for (const [col, width] of columnRuns) {
+        located.sheet
+          .getRange(start, col, count, width)
+          .setValues(block.map((cells) => cells.slice(col - 1, col - 1 + width)));
+      }
     }
   }
 
@@ -193,11 +208,14 @@ export class SheetsWorkbook implements Workbook {
       String(h).trim(),
     );
     let col = names.indexOf(header) + 1;
-    if (col === 0) {
-      col = names.filter((n) => n !== '').length === 0 ? 1 : width + 1;
-      sheet.getRange(1, col).setValue(header);
-    }
-    sheet.getRange(2, col, values.length, 1).setValues(values.map((v) => [writeCell('text', v)]));
+    if (col === 0) col = names.filter((n) => n !== '').length === 0 ? 1 : width + 1;
+    // An export as wide as the grid leaves no column for the results: add one.
+    const maxColumns = sheet.getMaxColumns();
+    if (col > maxColumns) sheet.insertColumnsAfter(maxColumns, col - maxColumns);
+    growTo(sheet, values.length + 1, col);
+    sheet
+      .getRange(1, col, values.length + 1, 1)
+      .setValues([[header], ...values.map((v) => [writeCell('text', v)])]);
   }
 
   writeRaw(name: string, rows: string[][]): void {

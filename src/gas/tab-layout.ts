@@ -66,10 +66,12 @@ function formatColumn(
   if (column.width) sheet.setColumnWidth(col, column.width);
   const options = column.kind === 'yesno' ? ['Yes', 'No'] : optionList(column, lists);
   if (options && options.length > 0) {
+    // A dropdown guides typing and marks a value outside the list; it does not reject it. Rejecting would also
+    // reject the add-on's own writes (a code added in Settings after setup), and Data Issues lists bad values.
     body.setDataValidation(
       SpreadsheetApp.newDataValidation()
         .requireValueInList([...options], true)
-        .setAllowInvalid(false)
+        .setAllowInvalid(true)
         .setHelpText(column.help || `Choose a ${column.header}.`)
         .build(),
     );
@@ -81,15 +83,14 @@ function optionList(column: ColumnDef, lists: DropdownLists): readonly string[] 
   return typeof column.options === 'string' ? lists[column.options] : column.options;
 }
 
-/** Script tabs: only the add-on's own user may edit them (the trigger runs as that user). */
+/**
+ * Script tabs warn before a hand edit. A hard protection would also stop the add-on itself: menu items run as
+ * the person who chose them, so every staff member who recalculates or imports must be able to write these tabs.
+ */
 function protect(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabDef): string[] {
   if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) return [];
-  const protection = sheet.protect().setDescription(PROTECTION_NOTE);
-  const me = Session.getEffectiveUser();
-  protection.addEditor(me);
-  protection.removeEditors(protection.getEditors().filter((e) => e.getEmail() !== me.getEmail()));
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
-  return [`protected the ${tab.name} tab`];
+  sheet.protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
+  return [`protected the ${tab.name} tab (a warning before any hand edit)`];
 }
 
 function colourSteps(sheet: GoogleAppsScript.Spreadsheet.Sheet, stepCol: number, width: number): void {

@@ -159,12 +159,12 @@ export class MemoryWorkbook implements Workbook {
   ): SheetRow<C>[] {
     const located = this.locate(tab);
     const wanted = new Set(values);
-    const col = located.positions[column]!;
     const rows: SheetRow<C>[] = [];
     for (let i = 1; i < lastRow(located.grid); i++) {
       const cells = located.grid[i]!;
-      // TextFinder.matchEntireCell: the whole cell's text, as stored.
-      if (wanted.has(String(cells[col] ?? ''))) rows.push({ row: i + 1, values: toRow(tab, located, cells) });
+      // As the adapter: the id as every read gives it (trimmed text) equals one asked for.
+      const row = toRow(tab, located, cells);
+      if (wanted.has(String(row[column]))) rows.push({ row: i + 1, values: row });
     }
     return rows;
   }
@@ -204,7 +204,9 @@ export class MemoryWorkbook implements Workbook {
     for (const { row, values } of rows) {
       if (!Number.isInteger(row) || row < 2)
         throw new Error(`update of ${tab.name} row ${row}: not a data row`);
-      this.setValues(tab.name, located, row, [toCells(tab, located, values)]);
+      // As the adapter: only the schema's cells are written; the district's own columns keep their values.
+      const cells = toCells(tab, located, values);
+      for (const c of Object.values(located.positions)) this.put(tab.name, located.grid, row, c + 1, cells[c]!);
     }
     if (rows.length > 0) this.writes.update++;
   }
