@@ -204,4 +204,56 @@ describe('the add-on in the emulator', () => {
     expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/Paste the link of the CSV file/);
     expect(table(emu, 'Absences')).toHaveLength(3);
   });
+
+  it("re-codes a day in place, keeping a column the district added between the add-on's columns", () => {
+    const emu = setUpCampus();
+    emu.setValues('Absences', 'A1', [
+      ['Student ID', 'Period note', 'Date', 'Code', 'Source'],
+      ['1001', 'left at 10:15', '2026-09-01', 'U', 'typed'],
+    ]);
+    emu.setValues('Import', 'A1', [
+      ['Student ID', 'Date', 'Code'],
+      ['1001', '2026-09-01', 'E'],
+    ]);
+    menu(emu, 'importAttendance');
+    expect(table(emu, 'Absences')).toEqual([
+      expect.objectContaining({ 'Student ID': '1001', 'Period note': 'left at 10:15', Code: 'E' }),
+    ]);
+  });
+
+  it('imports a CSV wider than the grid, with its results in a column added for them', () => {
+    const emu = setUpCampus();
+    const extra = Array.from({ length: 27 }, (_, i) => `Field ${i + 1}`);
+    const lines = [
+      ['Student ID', 'Date', 'Code', ...extra],
+      ['1001', '9/1/2026', 'U', ...extra.map(() => 'x')],
+    ];
+    const drive = emu.control['drive'] as {
+      addTextFile(name: string, content: string, type: string): string;
+    };
+    const id = drive.addTextFile('wide.csv', lines.map((l) => l.join(',')).join('\n'), 'text/csv');
+    emu.ui.queuePromptResponse(id);
+    menu(emu, 'importAttendanceFromDrive');
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/1 rows read: 1 added/);
+    expect(table(emu, 'Import')[0]?.['Import Result']).toBe('added');
+    expect(table(emu, 'Status').find((r) => r['Student ID'] === '1001')?.['Unexcused Days']).toBe(1);
+  });
+
+  it('finds a student whose id was pasted with a stray space when one of their rows is edited', () => {
+    const emu = setUpCampus();
+    emu.setValues('Students', 'A2', [['1001 ']]);
+    emu.setValues('Absences', 'A2', [
+      ['1001', '2026-09-01', 'U', ''],
+      ['1001', '2026-09-02', 'U', ''],
+    ]);
+    menu(emu, 'recalculateNow');
+    emu.setValues('Absences', 'A4', [['1001']]);
+    const results = emu.edit('Absences', 'B4:C4', [['2026-09-03', 'U']]);
+    expect(results.map((r) => r.error)).toEqual([undefined]);
+    expect(table(emu, 'Status').find((r) => r['Student ID'] === '1001')).toMatchObject({
+      'Unexcused Days': 3,
+      Step: 1,
+    });
+    expect(table(emu, 'Data Issues')).toEqual([]);
+  });
 });

@@ -94,6 +94,27 @@ describe('importAttendance', () => {
     expect(results(c)).toEqual(['updated: row 2 re-coded from U to E']);
   });
 
+  it("keeps the district's own column on a re-coded row", () => {
+    const c = school();
+    c.workbook.setTab(
+      'Absences',
+      ['Student ID', 'Period note', 'Date', 'Code', 'Source'],
+      [['00123', 'left at 10:15', '2026-09-01', 'U', 'typed']],
+    );
+    paste(c, [['00123', '2026-09-01', 'E', '1']]);
+
+    expect(c.run()).toMatchObject({ added: 0, updated: 1 });
+    expect(c.workbook.table('Absences')).toEqual([
+      {
+        'Student ID': '00123',
+        'Period note': 'left at 10:15',
+        Date: '2026-09-01',
+        Code: 'E',
+        Source: expect.stringMatching(/^Import /),
+      },
+    ]);
+  });
+
   it('rejects bad rows with their reason and writes nothing for them', () => {
     const c = school();
     paste(c, [
