@@ -105,8 +105,12 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
     // Match the export's codes for each student and day against the rows already there.
     const existingByDay = new Map<string, SheetRow<typeof ABSENCES.columns>[]>();
     for (const r of absences) {
-      const key = `${r.values.studentId}|${r.values.date}`;
-      existingByDay.set(key, [...(existingByDay.get(key) ?? []), r]);
+      // Keyed by the roster's id, so that a row typed without the id's leading zeros still matches its day.
+      const id = byDigits.get(withoutLeadingZeros(r.values.studentId)) ?? r.values.studentId;
+      const key = `${id}|${r.values.date}`;
+      const day = existingByDay.get(key);
+      if (day) day.push(r);
+      else existingByDay.set(key, [r]);
     }
     const source = `Import ${deps.clock.now()}`;
     const toAppend: AbsenceRow[] = [];

@@ -24,13 +24,21 @@ export function readCell(
       return String(value).trim();
     case 'number':
     case 'percent':
-      if (value === '' || value === null) return null;
-      return typeof value === 'number' ? value : Number(String(value).trim().replace(/%$/, '')) || Number.NaN;
+      return typeof value === 'number' ? value : numberFromText(String(value ?? ''));
     case 'yesno':
       if (value === '' || value === null) return null;
       if (typeof value === 'boolean') return value;
       return /^(yes|y|true|sí|si|1)$/i.test(String(value).trim());
   }
+}
+
+/** A number typed as text ('0', '2', '-1.5', '85%' as 0.85); null when blank, NaN when not a number. */
+function numberFromText(text: string): number | null {
+  const t = text.trim();
+  if (t === '') return null;
+  const m = /^(-?\d+(?:\.\d+)?)(%?)$/.exec(t);
+  if (!m) return Number.NaN;
+  return m[2] ? Number(m[1]) / 100 : Number(m[1]);
 }
 
 /** Characters that make Sheets treat text as a formula (CWE-1236). */

@@ -31,8 +31,14 @@ export function documentLock(): Lock {
 export function scriptTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Triggers {
   return {
     ensureInstalled(): string[] {
+      // This workbook's edit and change triggers, and the project's time trigger (not tied to a workbook).
+      const clock = ScriptApp.getProjectTriggers().filter(
+        (t) => t.getEventType() === ScriptApp.EventType.CLOCK,
+      );
       const existing = new Set(
-        ScriptApp.getProjectTriggers().map((t) => `${t.getHandlerFunction()}|${String(t.getEventType())}`),
+        [...ScriptApp.getUserTriggers(ss), ...clock].map(
+          (t) => `${t.getHandlerFunction()}|${String(t.getEventType())}`,
+        ),
       );
       const installed: string[] = [];
       const want = (

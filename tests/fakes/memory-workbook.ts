@@ -206,7 +206,8 @@ export class MemoryWorkbook implements Workbook {
         throw new Error(`update of ${tab.name} row ${row}: not a data row`);
       // As the adapter: only the schema's cells are written; the district's own columns keep their values.
       const cells = toCells(tab, located, values);
-      for (const c of Object.values(located.positions)) this.put(tab.name, located.grid, row, c + 1, cells[c]!);
+      for (const c of Object.values(located.positions))
+        this.put(tab.name, located.grid, row, c + 1, cells[c]!);
     }
     if (rows.length > 0) this.writes.update++;
   }

@@ -94,6 +94,15 @@ describe('importAttendance', () => {
     expect(results(c)).toEqual(['updated: row 2 re-coded from U to E']);
   });
 
+  it("matches a day already typed without the id's leading zeros instead of adding it again", () => {
+    const c = school();
+    c.workbook.addRows('Absences', [{ 'Student ID': '123', Date: '2026-09-01', Code: 'U' }]);
+    paste(c, [['00123', '2026-09-01', 'U', '1']]);
+
+    expect(c.run()).toMatchObject({ added: 0, unchanged: 1 });
+    expect(c.workbook.table('Absences')).toHaveLength(1);
+  });
+
   it("keeps the district's own column on a re-coded row", () => {
     const c = school();
     c.workbook.setTab(

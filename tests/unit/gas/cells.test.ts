@@ -1,0 +1,44 @@
+// Cells to port values and back, by column kind.
+import { readCell, writeCell } from '../../../src/gas/cells';
+
+const day = (d: Date, withTime: boolean) => (withTime ? '2026-09-01 08:30' : '2026-09-01');
+
+describe('readCell', () => {
+  it.each([
+    ['number', 3, 3],
+    ['number', '0', 0],
+    ['number', ' 2 ', 2],
+    ['number', '-1.5', -1.5],
+    ['number', '', null],
+    ['number', 'two', Number.NaN],
+    ['percent', '85%', 0.85],
+    ['yesno', 'Yes', true],
+    ['yesno', 'no', false],
+    ['yesno', '', null],
+    ['text', 123, '123'],
+    ['text', '  S1 ', 'S1'],
+  ] as const)('%s %p → %p', (kind, value, expected) => {
+    expect(readCell(kind, value, day)).toEqual(expected);
+  });
+
+  it('turns a date cell into the day in the spreadsheet zone, with the time for a date-time column', () => {
+    const d = new Date(Date.UTC(2026, 8, 1, 5));
+    expect(readCell('date', d, day)).toBe('2026-09-01');
+    expect(readCell('datetime', d, day)).toBe('2026-09-01 08:30');
+    expect(readCell('number', d, day)).toBeNaN();
+  });
+});
+
+describe('writeCell', () => {
+  it.each(['=HYPERLINK("http://x")', '+1+2', '-A1', '@x'])('keeps %p as text, never a formula', (text) => {
+    expect(writeCell('text', text)).toBe(`'${text}`);
+  });
+
+  it('writes the other kinds as Sheets reads them', () => {
+    expect(writeCell('text', '00123')).toBe('00123');
+    expect(writeCell('yesno', true)).toBe('Yes');
+    expect(writeCell('number', Number.NaN)).toBe('');
+    expect(writeCell('date', '2026-09-01')).toBe('2026-09-01');
+    expect(writeCell('text', null)).toBe('');
+  });
+});
