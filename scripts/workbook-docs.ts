@@ -26,7 +26,7 @@ function tabSection(tab: TabDef): string {
     return `| ${c.header} | ${c.kind} | ${notes} |`;
   });
   if (rows.length === 0) return [`## ${tab.name}`, '', tab.help, ''].join('\n');
-  const owner = tab.owner === 'script' ? ' Written by the add-on and protected against hand edits.' : '';
+  const owner = tab.owner === 'script' ? ' Written by the add-on; a hand edit is warned against.' : '';
   return [
     `## ${tab.name}`,
     '',
