@@ -47,11 +47,53 @@ export function ensureTabLayout(
     sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
     for (const c of missing) formatColumn(sheet, header.indexOf(c.header) + 1, c, lists);
   }
+  changes.push(...refreshDropdowns(sheet, tab, header, lists, missing));
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   if (tab.owner === 'script') changes.push(...protect(sheet, tab));
   if (tab.name === 'Status' && missing.length > 0)
     colourSteps(sheet, header.indexOf('Step') + 1, header.length);
   return changes;
+}
+
+/**
+ * Dropdowns that come from Settings (codes, documentation types, outcomes, roles) follow it: a column whose list
+ * differs from the policy's gets the policy's list. Unchanged lists are left alone, so setup stays a no-op.
+ */
+function refreshDropdowns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  tab: TabDef,
+  header: string[],
+  lists: DropdownLists,
+  justAdded: ColumnDef[],
+): string[] {
+  const changed: string[] = [];
+  for (const column of Object.values(tab.columns)) {
+    if (typeof column.options !== 'string' || justAdded.includes(column)) continue;
+    const wanted = lists[column.options];
+    if (wanted.length === 0) continue;
+    const col = header.indexOf(column.header) + 1;
+    const current = sheet.getRange(2, col).getDataValidation()?.getCriteriaValues()[0];
+    if (Array.isArray(current) && current.join('\n') === wanted.join('\n')) continue;
+    setDropdown(sheet.getRange(2, col, Math.max(sheet.getMaxRows() - 1, 1), 1), column, wanted);
+    changed.push(`updated the ${column.header} dropdown of ${tab.name} from Settings`);
+  }
+  return changed;
+}
+
+function setDropdown(
+  body: GoogleAppsScript.Spreadsheet.Range,
+  column: ColumnDef,
+  options: readonly string[],
+) {
+  // A dropdown guides typing and marks a value outside the list; it does not reject it. Rejecting would also
+  // reject the add-on's own writes (a code added in Settings after setup), and Data Issues lists bad values.
+  body.setDataValidation(
+    SpreadsheetApp.newDataValidation()
+      .requireValueInList([...options], true)
+      .setAllowInvalid(true)
+      .setHelpText(column.help || `Choose a ${column.header}.`)
+      .build(),
+  );
 }
 
 function formatColumn(
@@ -65,17 +107,7 @@ function formatColumn(
   body.setNumberFormat(FORMATS[column.kind]);
   if (column.width) sheet.setColumnWidth(col, column.width);
   const options = column.kind === 'yesno' ? ['Yes', 'No'] : optionList(column, lists);
-  if (options && options.length > 0) {
-    // A dropdown guides typing and marks a value outside the list; it does not reject it. Rejecting would also
-    // reject the add-on's own writes (a code added in Settings after setup), and Data Issues lists bad values.
-    body.setDataValidation(
-      SpreadsheetApp.newDataValidation()
-        .requireValueInList([...options], true)
-        .setAllowInvalid(true)
-        .setHelpText(column.help || `Choose a ${column.header}.`)
-        .build(),
-    );
-  }
+  if (options && options.length > 0) setDropdown(body, column, options);
 }
 
 function optionList(column: ColumnDef, lists: DropdownLists): readonly string[] | undefined {

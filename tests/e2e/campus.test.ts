@@ -256,4 +256,17 @@ describe('the add-on in the emulator', () => {
     });
     expect(table(emu, 'Data Issues')).toEqual([]);
   });
+
+  it('lets the dropdowns follow a code added in Settings when setup runs again', () => {
+    const emu = setUpCampus();
+    const settings = emu.values('Settings');
+    emu.setValues('Settings', `A${settings.length + 1}`, [['code.UT', 'unexcused part-day', '']]);
+    menu(emu, 'setUpWorkbook');
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/updated the Code dropdown of Absences from Settings/);
+    emu.setValues('Absences', 'A2', [['1001', '2026-09-01', 'UT', '']]);
+    menu(emu, 'recalculateNow');
+    expect(table(emu, 'Status').find((r) => r['Student ID'] === '1001')?.['Unexcused Days']).toBe(1);
+    menu(emu, 'setUpWorkbook');
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/nothing changed/);
+  });
 });
