@@ -4,6 +4,8 @@ import { columnKeys, headers } from '../ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../ports/workbook';
 import { locateColumns, missingTab } from '../ports/workbook';
 import { readCell, writeCell, type SheetValue } from './cells';
+import { writeResultColumn, writeTextRows } from './free-tabs';
+import { growTo, runs } from './sheet-grid';
 import { ensureTabLayout } from './tab-layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -202,33 +204,11 @@ export class SheetsWorkbook implements Workbook {
 
   writeColumn(name: string, header: string, values: string[]): void {
     const sheet = this.ss.getSheetByName(name);
-    if (!sheet || values.length === 0) return;
-    const width = Math.max(sheet.getLastColumn(), 1);
-    const names = (sheet.getRange(1, 1, 1, width).getValues()[0] as SheetValue[]).map((h) =>
-      String(h).trim(),
-    );
-    let col = names.indexOf(header) + 1;
-    if (col === 0) col = names.filter((n) => n !== '').length === 0 ? 1 : width + 1;
-    // An export as wide as the grid leaves no column for the results: add one.
-    const maxColumns = sheet.getMaxColumns();
-    if (col > maxColumns) sheet.insertColumnsAfter(maxColumns, col - maxColumns);
-    growTo(sheet, values.length + 1, col);
-    sheet
-      .getRange(1, col, values.length + 1, 1)
-      .setValues([[header], ...values.map((v) => [writeCell('text', v)])]);
+    if (sheet && values.length > 0) writeResultColumn(sheet, header, values);
   }
 
   writeRaw(name: string, rows: string[][]): void {
-    const sheet = this.ss.getSheetByName(name) ?? this.ss.insertSheet(name);
-    sheet.clearContents();
-    const width = Math.max(1, ...rows.map((r) => r.length));
-    if (rows.length === 0) return;
-    growTo(sheet, rows.length);
-    if (sheet.getMaxColumns() < width)
-      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-    const range = sheet.getRange(1, 1, rows.length, width);
-    range.setNumberFormat('@');
-    range.setValues(rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+    writeTextRows(this.ss.getSheetByName(name) ?? this.ss.insertSheet(name), rows);
   }
 
   ensureTab(tab: TabDef, lists: DropdownLists): string[] {
@@ -294,29 +274,4 @@ export class SheetsWorkbook implements Workbook {
     }
     return text;
   }
-}
-
-/**
- * Adds rows at the end of the grid when a write would go past it (a range outside the grid is an error), with the
- * number formats of the last row, so that ids stay plain text and dates stay dates in the new rows. Only the first
- * `width` columns (the tab's own) get formats: a new sheet has 26 columns, and formats cost per cell.
- */
-function growTo(sheet: Sheet, lastRow: number, width = sheet.getMaxColumns()): void {
-  const max = sheet.getMaxRows();
-  if (lastRow <= max) return;
-  const formats = sheet.getRange(max, 1, 1, width).getNumberFormats()[0]!;
-  sheet.insertRowsAfter(max, lastRow - max);
-  const added = lastRow - max;
-  sheet.getRange(max + 1, 1, added, width).setNumberFormats(Array.from({ length: added }, () => formats));
-}
-
-/** Groups sorted row numbers into [start, count] runs of consecutive rows. */
-export function runs(sorted: number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[0] + last[1] === r) last[1] += 1;
-    else out.push([r, 1]);
-  }
-  return out;
 }
