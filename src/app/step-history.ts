@@ -21,7 +21,8 @@ export interface StepRow {
   notes: string;
 }
 
-const ADJUSTMENT_NOTE = /after the step adjustment of (\d{4}-\d{2}-\d{2})/;
+/** How a step row names the adjustment it applied: its date and the step it set (which identify it). */
+const ADJUSTMENT_NOTE = /after the step adjustment of (\d{4}-\d{2}-\d{2}) to step ([0-5])/;
 
 /** True for a step row the add-on wrote: a person's entry of the same type never moves a kept step. */
 function isAddOnStepRow(r: StepRow): boolean {
@@ -52,7 +53,10 @@ export function priorFromLog(rows: readonly StepRow[], year: { firstDay: DayKey;
     p.step = step;
     p.highestStep = Math.max(p.highestStep ?? 0, step) as StepNumber;
     const adjusted = ADJUSTMENT_NOTE.exec(r.notes);
-    if (adjusted) p.adjustmentDate = adjusted[1]!;
+    if (adjusted) {
+      p.adjustmentDate = adjusted[1]!;
+      p.adjustmentStep = Number(adjusted[2]) as StepNumber;
+    }
   }
   return prior;
 }
@@ -75,15 +79,21 @@ export function stepChanges(
 ) {
   const changes: StepChange[] = [];
   const before = prior?.step ?? 0;
+  // An adjustment is logged once: it is identified by its date and the step it set.
+  const applied = status.adjustment;
   const adjustment =
-    status.adjustment && status.adjustment.date !== prior?.adjustmentDate ? status.adjustment : null;
+    applied && (applied.date !== prior?.adjustmentDate || applied.toStep !== prior?.adjustmentStep)
+      ? applied
+      : null;
   if (adjustment) {
     changes.push({
       studentId: status.studentId,
       // Dated the day of the adjustment: the row records when the step was set, not when it first began.
       date: adjustment.date,
       step: status.step,
-      notes: `Step ${status.step} (${stepName(status.step)}) after the step adjustment of ${adjustment.date}: ${adjustment.reason}`,
+      notes:
+        `Step ${status.step} (${stepName(status.step)}) after the step adjustment of ${adjustment.date} ` +
+        `to step ${adjustment.toStep}: ${adjustment.reason}`,
     });
     return changes;
   }

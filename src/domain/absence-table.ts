@@ -66,7 +66,8 @@ export function validateAbsenceTable(rows: readonly RawAbsenceRow[], ctx: Absenc
   const codeCache = new Map<string, number>(); // raw code text → code index, or −1 when unknown
   const dateCache = new Map<string, ParsedDate | null>(); // raw date text → parsed, null when not a date
   const span = cal.last - cal.first + 1;
-  const codeCount = Math.max(1, codeIndex.size);
+  // Code indexes run to codes.length − 1 (a code listed twice leaves a gap), so the key uses codes.length.
+  const codeCount = Math.max(1, ctx.policy.codes.length);
   const keySpace = studentIndex.size * span * codeCount;
   // A bitmap when it stays small (≤ 32 MB), else a Set of the same integer keys.
   const bits = keySpace <= 2 ** 28 ? new Uint8Array(Math.ceil(keySpace / 8)) : null;

@@ -30,8 +30,11 @@ export interface CalendarIndex {
 
 /** Compiles a calendar. Invalid dates among holidays/make-up days are ignored (validate them first). */
 export function compileCalendar(calendar: SchoolCalendar): CalendarIndex {
-  const first = parseDayKey(calendar.firstDay) ?? 0;
-  const last = Math.max(first - 1, parseDayKey(calendar.lastDay) ?? first - 1);
+  // An invalid first day gives an empty year (no instructional day), never one starting in 1970.
+  const parsedFirst = parseDayKey(calendar.firstDay);
+  const first = parsedFirst ?? 0;
+  const last =
+    parsedFirst === null ? first - 1 : Math.max(first - 1, parseDayKey(calendar.lastDay) ?? first - 1);
   const holidays = new Set(calendar.holidays.map((d) => parseDayKey(d)));
   const makeUp = new Set(calendar.makeUpDays.map((d) => parseDayKey(d)));
   const prefix = new Int32Array(last - first + 2);

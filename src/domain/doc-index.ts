@@ -32,15 +32,20 @@ function pushDate(map: Map<string, DayKey[]>, type: string, date: DayKey): void 
   else map.set(type, [date]);
 }
 
-/** Builds the index; entries dated after asOf are not counted yet. `lookups` may be shared across students. */
+/**
+ * Builds the index; entries dated after asOf are not counted yet, nor entries dated before `from`
+ * (the school year's first day: documentation of an earlier year never counts). `lookups` may be
+ * shared across students.
+ */
 export function buildDocIndex(
   policy: Policy,
   docs: readonly DocumentationEntry[],
   asOf: DayKey,
   lookups: PolicyLookups = policyLookups(policy),
+  from: DayKey = '',
 ): DocIndex {
   if (docs.length === 0) return { entries: [], doneDates: new Map() };
-  const entries = docs.filter((d) => d.date <= asOf);
+  const entries = docs.filter((d) => d.date <= asOf && d.date >= from);
   if (!isSorted(entries)) entries.sort(byDateThenRow); // Documentation is mostly appended in date order
   const doneDates = new Map<string, DayKey[]>();
   for (const e of entries) {

@@ -1,11 +1,14 @@
 // What is due for a student: actions of every step reached (lower steps continue), letters, the next due action.
 
 import type { CalendarIndex } from './calendar';
-import { addSchoolDays, schoolDayOnOrBefore } from './calendar';
+import { addSchoolDays, isInSchoolYear, schoolDayOnOrBefore } from './calendar';
 import type { DocIndex } from './doc-index';
 import { docTypeKey, firstOnOrAfter, lastOnOrBefore } from './doc-index';
 import { startOfWeek } from './dates';
-import type { DayKey, DueAction, LetterDue, Policy, StepAction, StepNumber } from './types';
+import type { PolicyLookups } from './lookups';
+import { policyLookups } from './lookups';
+import { checkGate } from './steps';
+import type { DayKey, DueAction, LetterDue, Policy, StepAction, StepGate, StepNumber } from './types';
 
 const NONE: readonly DayKey[] = [];
 
@@ -19,6 +22,33 @@ export interface DueContext {
   monday?: DayKey;
   /** Precomputed actionChains(policy); computed when absent. */
   chains?: readonly ActionChain[];
+  /** Shared policy lookups (for the gates' follow-up check); computed when absent. */
+  lookups?: PolicyLookups;
+}
+
+/** Options of dueActions. */
+export interface DueOptions {
+  /** False when the student is not enrolled as of asOf: no each-school-day or weekly actions. */
+  enrolled?: boolean;
+}
+
+/**
+ * The gate whose follow-up a 'once' chain documents and that is still ahead of the student (its step
+ * above `step`, the step below it begun): that follow-up is done only when the gate itself holds.
+ */
+function pendingGate(
+  policy: Policy,
+  typeKey: string,
+  step: StepNumber,
+  stepSince: Partial<Record<StepNumber, DayKey>>,
+): { gate: StepGate; from: DayKey } | undefined {
+  for (const def of policy.steps) {
+    const gate = def.gate;
+    if (!gate || def.step <= step || docTypeKey(gate.followUp) !== typeKey) continue;
+    const from = stepSince[(def.step - 1) as StepNumber];
+    if (from !== undefined) return { gate, from };
+  }
+  return undefined;
 }
 
 /** Key of a letter issued once per student, letter type and school year. */
@@ -97,6 +127,9 @@ function due(ctx: DueContext, action: StepAction, step: StepNumber, since: DayKe
  * day; weekly: documented in the current Mon–Sun week; ongoing: due again when nothing within
  * `engagementEverySchoolDays` school days. An action repeated at several steps is listed once, from
  * the day the lowest of those steps began, as the action of the step in force when it became due.
+ * A gate's follow-up (a once action) stays due until the gate holds (follow-up after every required
+ * entry). Nothing is due when asOf is outside the school year; a student not enrolled gets no
+ * each-school-day or weekly actions (once and ongoing actions stay listed).
  */
 export function dueActions(
   ctx: DueContext,
@@ -104,8 +137,11 @@ export function dueActions(
   stepSince: Partial<Record<StepNumber, DayKey>>,
   docs: DocIndex,
   letterIssued: (letterType: string) => boolean,
+  options: DueOptions = {},
 ): DueAction[] {
   const { policy, cal, asOf } = ctx;
+  if (!isInSchoolYear(cal, asOf)) return [];
+  const enrolled = options.enrolled ?? true;
   const today = ctx.today === undefined ? schoolDayOnOrBefore(cal, asOf) : ctx.today;
   const monday = ctx.monday ?? startOfWeek(asOf);
   const out: DueAction[] = [];
@@ -121,13 +157,19 @@ export function dueActions(
     if (first === undefined || last === undefined) continue;
     const since = stepSince[first.step] as DayKey;
     if (since > asOf) continue;
+    if (!enrolled && (chain.cadence === 'eachSchoolDay' || chain.cadence === 'weekly')) continue;
     const dates = docs.doneDates.get(chain.typeKey) ?? NONE;
     let from: DayKey | null = null; // the day the open action became due; null when nothing is open
     switch (chain.cadence) {
       case 'once': {
         const letterType = last.action.letterType;
+        const pending = pendingGate(policy, chain.typeKey, step, stepSince);
+        const lookups = pending ? (ctx.lookups ??= policyLookups(policy)) : undefined;
         const done =
-          (letterType !== undefined && letterIssued(letterType)) || firstOnOrAfter(dates, since) !== null;
+          (letterType !== undefined && letterIssued(letterType)) ||
+          (pending
+            ? checkGate(policy, pending.gate, docs, pending.from, lookups).completedOn !== null
+            : firstOnOrAfter(dates, since) !== null);
         if (!done) from = since;
         break;
       }

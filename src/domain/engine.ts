@@ -1,6 +1,7 @@
 // evaluateCampus: validates a campus's rows once, groups them by student, and computes every student's status.
 
-import { compileCalendar, isInSchoolYear, schoolDayOnOrBefore } from './calendar';
+import { compileCalendar, isInSchoolYear, keyOf, schoolDayOnOrBefore } from './calendar';
+import { parseDayKey } from './dates';
 import { startOfWeek } from './dates';
 import type { CountingContext } from './counting';
 import { attendanceRate, countDays, countingContext, enrollmentRange } from './counting';
@@ -96,10 +97,23 @@ export function evaluateCampus(input: CampusInput): CampusResult {
     if (only && !only.has(student.studentId)) return;
     const counts = countDays(run.counting, student, day, code, start[i] ?? 0, start[i + 1] ?? 0);
     const documentation = docsBy.get(student.studentId) ?? [];
-    statuses.push(
-      evaluateStudent(run, student, counts, documentation, input.priorStatuses[student.studentId]),
-    );
+    // Own properties only: an id like 'constructor' must not pick up Object.prototype's.
+    const prior = Object.prototype.hasOwnProperty.call(input.priorStatuses, student.studentId)
+      ? input.priorStatuses[student.studentId]
+      : undefined;
+    statuses.push(evaluateStudent(run, student, counts, documentation, prior));
   });
+  for (const [label, value] of [
+    ['first day', input.calendar.firstDay],
+    ['last day', input.calendar.lastDay],
+  ] as const) {
+    if (parseDayKey(value) === null)
+      problems.push({
+        tab: 'Calendar',
+        reason: `The school year's ${label} "${String(value)}" is not a real date (yyyy-mm-dd); no day counts and nothing is due until it is fixed.`,
+        severity: 'error',
+      });
+  }
   if (!isInSchoolYear(cal, asOf)) {
     problems.push({
       tab: 'Calendar',
@@ -123,6 +137,12 @@ export interface Evaluation {
   schoolYear: string;
   /** Keys of letters already issued (see letterKey). */
   issued: ReadonlySet<string>;
+  /**
+   * First day that documentation counts from: the calendar's first day (entries of an earlier school
+   * year never count for gates, adjustments, court decisions or due actions). '9999-12-31' when the
+   * calendar has no valid first day, so nothing counts.
+   */
+  yearStart: DayKey;
 }
 
 /** The shared state of one evaluation: calendar tables, code and text lookups, action chains, asOf's week. */
@@ -132,6 +152,7 @@ export function evaluation(
   asOf: DayKey,
   lettersIssued: readonly string[],
 ): Evaluation {
+  const lookups = policyLookups(policy);
   return {
     counting: countingContext(policy, cal, asOf),
     due: {
@@ -141,10 +162,12 @@ export function evaluation(
       today: schoolDayOnOrBefore(cal, asOf),
       monday: startOfWeek(asOf),
       chains: actionChains(policy),
+      lookups,
     },
-    lookups: policyLookups(policy),
+    lookups,
     schoolYear: cal.calendar.schoolYear,
     issued: new Set(lettersIssued),
+    yearStart: cal.last >= cal.first ? keyOf(cal, cal.first) : '9999-12-31',
   };
 }
 
@@ -160,11 +183,13 @@ export function evaluateStudent(
   const { schoolYear, issued } = run;
   const { policy, asOf } = ctx;
   const rate = attendanceRate(counts);
-  const docIndex = buildDocIndex(policy, documentation, asOf, run.lookups);
+  const docIndex = buildDocIndex(policy, documentation, asOf, run.lookups, run.yearStart);
   const decision = decideStep(policy, counts, docIndex, prior, run.lookups);
   const issuedFor = (letterType: string): boolean =>
     issued.has(letterKey(student.studentId, letterType, schoolYear));
-  const due = dueActions(run.due, decision.step, decision.stepSince, docIndex, issuedFor);
+  const [from, to] = enrollmentRange(ctx, student);
+  const enrolled = !(from > to || (student.withdrawDate !== null && student.withdrawDate <= asOf));
+  const due = dueActions(run.due, decision.step, decision.stepSince, docIndex, issuedFor, { enrolled });
 
   const flags: StatusFlag[] = decision.flags; // fresh arrays of this decision: extended in place
   const messages = decision.messages;
@@ -186,8 +211,7 @@ export function evaluateStudent(
       `${counts.unexcusedLong} unexcused days or parts of days in the last ${policy.longWindowMonths} months.`,
     );
   }
-  const [from, to] = enrollmentRange(ctx, student);
-  if (from > to || (student.withdrawDate !== null && student.withdrawDate <= asOf)) flags.push('notEnrolled');
+  if (!enrolled) flags.push('notEnrolled');
 
   const status: StudentStatus = {
     studentId: student.studentId,
@@ -199,7 +223,10 @@ export function evaluateStudent(
     highestStep: decision.highestStep,
     due,
     nextDue: nextDue(due),
-    lettersDue: lettersDue(policy, student.studentId, schoolYear, decision.step, decision.stepSince, issued),
+    // A student not enrolled as of asOf is sent no letter.
+    lettersDue: enrolled
+      ? lettersDue(policy, student.studentId, schoolYear, decision.step, decision.stepSince, issued)
+      : [],
     flags: unique(flags),
     messages: unique(messages),
   };

@@ -172,7 +172,7 @@ export function policyFromSettings(
   const outcomes: OutcomeRule[] = [];
 
   for (const r of rows) {
-    const key = r.key.trim();
+    const key = r.key === null || r.key === undefined ? '' : String(r.key).trim();
     if (key === '') continue;
     const lower = key.toLowerCase();
     if (seen.has(lower)) {

@@ -61,14 +61,14 @@ function isDone(lookups: PolicyLookups, e: DocumentationEntry, type: string): bo
   return lookups.typeKey(e.type) === lookups.typeKey(type) && lookups.isDone(e.outcome);
 }
 
-/** The latest valid step adjustment and messages about ignored ones. */
-function findAdjustment(
+/** The valid step adjustments in date (then row) order, and messages about invalid ones. */
+function validAdjustments(
   policy: Policy,
   lookups: PolicyLookups,
   docs: DocIndex,
   messages: string[],
-): StepAdjustmentApplied | undefined {
-  let found: StepAdjustmentApplied | undefined;
+): StepAdjustmentApplied[] {
+  const found: StepAdjustmentApplied[] = [];
   for (const e of docs.entries) {
     if (!isDone(lookups, e, policy.stepAdjustmentType)) continue;
     const why =
@@ -80,12 +80,51 @@ function findAdjustment(
             ? 'it names no step'
             : '';
     if (why !== '') messages.push(`Step adjustment of ${e.date} ignored: ${why}.`);
-    else found = { date: e.date, toStep: e.targetStep as StepNumber, role: e.role, reason: e.note.trim() };
+    else
+      found.push({ date: e.date, toStep: e.targetStep as StepNumber, role: e.role, reason: e.note.trim() });
   }
   return found;
 }
 
-/** Decides the step for one student (see DESIGN: kept for the year, gated step 4, court by decision only). */
+/**
+ * Where the count-driven climb starts from: the step an applied adjustment set and its day ('' and 0
+ * when no adjustment applies). Rule: after an adjustment to step k on day D, only unexcused days
+ * AFTER D count toward higher steps, and step j > k needs threshold(j) − threshold(k) of them
+ * (threshold(0) = 0), so the gaps of the ladder apply again; step 4 still needs its gate documented
+ * on/after the day step 3 (re)began. Court decisions dated on or before D do not count.
+ */
+interface Basis {
+  date: DayKey;
+  step: StepNumber;
+}
+
+/** What the decision starts from: the kept (or adjusted) step, its since-dates and the climb's basis. */
+interface State {
+  floor: StepNumber;
+  since: Partial<Record<StepNumber, DayKey>>;
+  basis: Basis | null;
+}
+
+function copySince(from: Partial<Record<StepNumber, DayKey>> | undefined, upTo: number) {
+  const since: Partial<Record<StepNumber, DayKey>> = {};
+  for (let s = 1; s <= upTo; s++) {
+    const kept = from?.[s as StepNumber];
+    if (kept) since[s as StepNumber] = kept;
+  }
+  return since;
+}
+
+/**
+ * Decides the step for one student (see DESIGN: kept for the year, gated step 4, court by decision only).
+ *
+ * Adjustments: an administrator's adjustment (with a reason and a step) may only LOWER the step (or
+ * confirm the current one): one naming a step above the step the student would otherwise be at is
+ * ignored (flag adjustmentIgnored). The adjustment already applied is identified by
+ * prior.adjustmentDate and prior.adjustmentStep; an adjustment is new ("fresh") only when dated
+ * after it, or dated the same day with another step (when prior.adjustmentStep is known; when it is
+ * not, several adjustments on that day are flagged and none is re-applied). An older adjustment is
+ * never re-applied (cancelling the latest one keeps the kept step). Fresh adjustments apply in date order.
+ */
 export function decideStep(
   policy: Policy,
   counts: AttendanceCounts,
@@ -93,77 +132,125 @@ export function decideStep(
   prior: PriorStatus | undefined,
   lookups: PolicyLookups = policyLookups(policy),
 ): StepDecision {
-  const flags: StatusFlag[] = [];
   const messages: string[] = [];
-  const adjustment = findAdjustment(policy, lookups, docs, messages);
-  if (messages.length > 0) flags.push('adjustmentIgnored');
-  const freshAdjustment = adjustment !== undefined && prior?.adjustmentDate !== adjustment.date;
+  const valid = validAdjustments(policy, lookups, docs, messages);
+  let ignored = messages.length > 0;
+  const appliedDate = prior?.adjustmentDate ?? null;
+  const appliedStep = prior?.adjustmentStep ?? null;
+  const isFresh = (a: StepAdjustmentApplied): boolean =>
+    appliedDate === null ||
+    a.date > appliedDate ||
+    (a.date === appliedDate && appliedStep !== null && a.toStep !== appliedStep);
 
-  // Floor: the kept step (or the adjusted one) and its since-dates.
-  let floor: StepNumber = 0;
-  const since: Partial<Record<StepNumber, DayKey>> = {};
-  if (freshAdjustment && adjustment) {
-    floor = adjustment.toStep;
-    for (let s = 1; s <= floor; s++) {
-      const kept = prior?.stepSince[s as StepNumber];
-      if (kept) since[s as StepNumber] = kept;
-    }
-    if (floor > 0 && !since[floor]) since[floor] = adjustment.date;
-    flags.push('stepAdjusted');
-    messages.push(`Step set to ${floor} on ${adjustment.date} by ${adjustment.role}: ${adjustment.reason}`);
-  } else if (prior) {
-    floor = prior.step;
-    for (let s = 1; s <= floor; s++) {
-      const kept = prior.stepSince[s as StepNumber];
-      if (kept) since[s as StepNumber] = kept;
+  // The climb basis of the adjustment already applied: the latest that is not fresh.
+  let basis: Basis | null = null;
+  let current: StepAdjustmentApplied | undefined;
+  for (const a of valid) {
+    if (isFresh(a)) continue;
+    basis = { date: a.date, step: a.toStep };
+    current = a;
+  }
+  if (appliedStep === null && appliedDate !== null) {
+    const sameDay = valid.filter((a) => a.date === appliedDate);
+    if (new Set(sameDay.map((a) => a.toStep)).size > 1) {
+      ignored = true;
+      messages.push(
+        `Several step adjustments on ${appliedDate} name different steps; only the one already applied counts (the same day cannot tell them apart). Enter a new adjustment on a later day.`,
+      );
     }
   }
-  // Thresholds and decisions dated on or before an adjustment were consumed by it.
-  const consumedThrough = adjustment?.date ?? '';
+  let state: State = { floor: prior?.step ?? 0, since: copySince(prior?.stepSince, prior?.step ?? 0), basis };
+  let applied: StepAdjustmentApplied | undefined;
+  let highest = prior ? Math.max(prior.step, prior.highestStep ?? 0) : 0;
+  for (const a of valid) {
+    if (!isFresh(a)) continue;
+    const otherwise = evaluateFrom(policy, counts, docs, lookups, state);
+    highest = Math.max(highest, otherwise.step);
+    if (a.toStep > otherwise.step) {
+      ignored = true;
+      messages.push(
+        `Step adjustment of ${a.date} ignored: step ${a.toStep} is above step ${otherwise.step}, the step the student is at; an adjustment may only lower the step (step 4 needs its documentation, court a district specialist's decision).`,
+      );
+      continue;
+    }
+    const since = copySince(otherwise.stepSince, a.toStep);
+    if (a.toStep > 0 && !since[a.toStep]) since[a.toStep] = a.date;
+    state = { floor: a.toStep, since, basis: { date: a.date, step: a.toStep } };
+    applied = a;
+  }
+
+  const decision = evaluateFrom(policy, counts, docs, lookups, state);
+  const flags: StatusFlag[] = [];
+  if (ignored) flags.push('adjustmentIgnored');
+  if (applied) {
+    flags.push('stepAdjusted');
+    const now =
+      decision.step !== applied.toStep
+        ? `; now step ${decision.step} (reached again by unexcused days or a decision after the adjustment)`
+        : '';
+    messages.push(
+      `Step set to ${applied.toStep} on ${applied.date} by ${applied.role}: ${applied.reason}${now}`,
+    );
+  }
+  decision.flags = [...flags, ...decision.flags];
+  decision.messages = [...messages, ...decision.messages];
+  decision.highestStep = Math.max(decision.step, highest) as StepNumber;
+  const shown = applied ?? (current && current.date === appliedDate ? current : undefined);
+  if (shown) decision.adjustment = shown;
+  else delete decision.adjustment;
+  return decision;
+}
+
+/** The step from a starting state: count thresholds climbed from the basis, the step-4 gate, court decisions. */
+function evaluateFrom(
+  policy: Policy,
+  counts: AttendanceCounts,
+  docs: DocIndex,
+  lookups: PolicyLookups,
+  state: State,
+): StepDecision {
+  const flags: StatusFlag[] = [];
+  const messages: string[] = [];
+  const floor = state.floor;
+  const since: Partial<Record<StepNumber, DayKey>> = { ...state.since };
+  const basisDate = state.basis?.date ?? '';
+  const basisStep = state.basis?.step ?? 0;
+  const thresholdOf = (k: number): number =>
+    k === 0 ? 0 : (lookups.thresholds.find((t) => t.step === k)?.threshold ?? Infinity);
+  const baseCount = thresholdOf(basisStep);
+  const after = basisDate === '' ? counts.unexcusedDates : counts.unexcusedDates.filter((d) => d > basisDate);
   const earliest = (s: StepNumber, day: DayKey): void => {
     const cur = since[s];
     if (cur === undefined || day < cur) since[s] = day;
   };
+  const p: Partial_ = { floor, computed: 0, since, flags, messages, consumedThrough: basisDate };
 
-  let computed: StepNumber = 0;
   for (const { step, threshold, gate } of lookups.thresholds) {
-    const reachedOn = counts.unexcusedDates[threshold - 1];
-    if (reachedOn === undefined || reachedOn <= consumedThrough) continue;
+    if (step <= basisStep) continue;
+    const reachedOn = after[Math.max(1, threshold - baseCount) - 1];
+    if (reachedOn === undefined) continue;
     if (!gate) {
-      computed = step;
+      p.computed = step;
       earliest(step, reachedOn);
       continue;
     }
-    const prevSince = since[(step - 1) as StepNumber] ?? counts.unexcusedDates[threshold - 1];
-    const result = checkGate(policy, gate, docs, prevSince ?? reachedOn, lookups);
+    // The gate is checked only from the day the step below began; without that day it is unmet.
+    const prevSince = since[(step - 1) as StepNumber];
+    const result =
+      prevSince === undefined
+        ? { completedOn: null, missing: [`step ${step - 1} first (the day it began is unknown)`] }
+        : checkGate(policy, gate, docs, prevSince, lookups);
     if (result.completedOn !== null) {
-      computed = step;
+      p.computed = step;
       earliest(step, result.completedOn > reachedOn ? result.completedOn : reachedOn);
-    } else if (Math.max(floor, computed) < step) {
+    } else if (Math.max(floor, p.computed) < step) {
       flags.push('escalationBlocked');
-      const blocked: BlockedEscalation = { targetStep: step, missing: result.missing };
+      p.blocked = { targetStep: step, missing: result.missing };
       messages.push(`Escalation to step ${step} blocked; missing: ${result.missing.join('; ')}.`);
-      return finish(policy, lookups, docs, prior, {
-        floor,
-        computed,
-        since,
-        flags,
-        messages,
-        adjustment,
-        blocked,
-        consumedThrough,
-      });
+      break;
     }
   }
-  return finish(policy, lookups, docs, prior, {
-    floor,
-    computed,
-    since,
-    flags,
-    messages,
-    adjustment,
-    consumedThrough,
-  });
+  return finish(policy, lookups, docs, p);
 }
 
 interface Partial_ {
@@ -172,18 +259,11 @@ interface Partial_ {
   since: Partial<Record<StepNumber, DayKey>>;
   flags: StatusFlag[];
   messages: string[];
-  adjustment: StepAdjustmentApplied | undefined;
   blocked?: BlockedEscalation;
   consumedThrough: DayKey;
 }
 
-function finish(
-  policy: Policy,
-  lookups: PolicyLookups,
-  docs: DocIndex,
-  prior: PriorStatus | undefined,
-  p: Partial_,
-): StepDecision {
+function finish(policy: Policy, lookups: PolicyLookups, docs: DocIndex, p: Partial_): StepDecision {
   let step = (p.floor > p.computed ? p.floor : p.computed) as StepNumber;
   if (p.floor > p.computed) p.flags.push('stepKept');
 
@@ -213,12 +293,11 @@ function finish(
       if (higher !== undefined) p.since[k] = higher;
     }
   }
-  const priorHighest = prior ? Math.max(prior.step, prior.highestStep ?? 0) : 0;
   const decision: StepDecision = {
     step,
     since: step > 0 ? (p.since[step] ?? null) : null,
     stepSince: p.since,
-    highestStep: Math.max(step, priorHighest) as StepNumber,
+    highestStep: step,
     flags: p.flags,
     messages: p.messages,
   };
@@ -227,6 +306,5 @@ function finish(
     decision.flags = p.flags.filter((f) => f !== 'escalationBlocked');
     decision.messages = p.messages.filter((m) => !m.startsWith('Escalation to step'));
   }
-  if (p.adjustment) decision.adjustment = p.adjustment;
   return decision;
 }

@@ -190,6 +190,11 @@ export interface PriorStatus {
   stepSince: Partial<Record<StepNumber, DayKey>>;
   /** Date of the step adjustment already applied in this status, if any. */
   adjustmentDate?: DayKey | null;
+  /**
+   * Step named by the adjustment already applied: with adjustmentDate it identifies that adjustment, so
+   * that a second or edited adjustment of the same day counts. Optional (older statuses lack it).
+   */
+  adjustmentStep?: StepNumber | null;
 }
 
 export interface AttendanceCounts {

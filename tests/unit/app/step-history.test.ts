@@ -49,13 +49,17 @@ describe('priorFromLog', () => {
     const adjusted = [
       ...log,
       stepRow('2026-10-20 10:00', '2026-10-20', 1, {
-        notes: 'Step 1 after the step adjustment of 2026-10-20: moved',
+        notes: 'Step 1 after the step adjustment of 2026-10-20 to step 1: moved',
       }),
     ];
     // Sorted by hand so that the adjustment's row comes first: read in sheet order, step 3 would win.
     const resorted = [adjusted[3]!, ...adjusted.slice(0, 3)];
     for (const rows of [adjusted, resorted]) {
-      expect(priorFromLog(rows, YEAR)['S1']).toMatchObject({ step: 1, adjustmentDate: '2026-10-20' });
+      expect(priorFromLog(rows, YEAR)['S1']).toMatchObject({
+        step: 1,
+        adjustmentDate: '2026-10-20',
+        adjustmentStep: 1,
+      });
     }
   });
 
@@ -118,6 +122,20 @@ describe('stepChanges', () => {
     };
     const [change] = stepChanges(adjusted, { step: 3, stepSince: base.stepSince }, name);
     expect(change).toMatchObject({ step: 1, date: '2026-10-20' });
-    expect(change?.notes).toMatch(/after the step adjustment of 2026-10-20: data corrected/);
+    expect(change?.notes).toMatch(/after the step adjustment of 2026-10-20 to step 1: data corrected/);
+    // Logged once: the same adjustment already applied writes nothing; another step set the same day does.
+    const applied = {
+      step: 1 as const,
+      stepSince: { 1: '2026-09-03' },
+      adjustmentDate: '2026-10-20',
+      adjustmentStep: 1 as const,
+    };
+    expect(stepChanges(adjusted, applied, name)).toEqual([]);
+    const corrected: StudentStatus = {
+      ...adjusted,
+      step: 2,
+      adjustment: { ...adjusted.adjustment!, toStep: 2 },
+    };
+    expect(stepChanges(corrected, applied, name)).toHaveLength(1);
   });
 });

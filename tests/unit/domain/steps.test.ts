@@ -127,16 +127,22 @@ describe('kept step and adjustments', () => {
     );
     expect(again.step).toBe(1);
   });
-  it('raises again when a threshold is reached after the adjustment', () => {
+  it('raises again by the unexcused days after the adjustment (the gaps of the ladder apply again)', () => {
     const adj = doc('S1', '2026-10-01', 'Step adjustment', {
       role: 'assistantPrincipal',
       note: 'Recoded',
       targetStep: 0,
     });
+    // After a lowering to 0 on 10-01, the 3 days 10-05..10-07 reach step 1 (not step 2 as the 5th day of the year).
     const absences = [...unexcused(2), ...unexcused(3, '2026-10-05')];
     const s = statusOf(run({ absences, prior: prior3, docs: [adj] }));
-    expect(s.step).toBe(2);
+    expect(s.step).toBe(1);
     expect(s.since).toBe('2026-10-07');
+    const more = statusOf(
+      run({ absences: [...unexcused(2), ...unexcused(5, '2026-10-05')], prior: prior3, docs: [adj] }),
+    );
+    expect(more.step).toBe(2);
+    expect(more.since).toBe('2026-10-09');
   });
   it('ignores an adjustment without a reason or by a non-administrator', () => {
     for (const extra of [
