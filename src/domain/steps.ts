@@ -13,20 +13,16 @@ import type {
   PriorStatus,
   StatusFlag,
   StepAdjustmentApplied,
+  StudentStatus,
   StepGate,
   StepNumber,
 } from './types';
 
-export interface StepDecision {
-  step: StepNumber;
-  since: DayKey | null;
-  stepSince: Partial<Record<StepNumber, DayKey>>;
-  highestStep: StepNumber;
-  blocked?: BlockedEscalation;
-  adjustment?: StepAdjustmentApplied;
-  flags: StatusFlag[];
-  messages: string[];
-}
+/** The step part of a student's status. */
+export type StepDecision = Pick<
+  StudentStatus,
+  'step' | 'since' | 'stepSince' | 'highestStep' | 'blocked' | 'adjustment' | 'flags' | 'messages'
+>;
 
 /**
  * Whether a gate is met by documentation made on or after `from`: each required type done on/after

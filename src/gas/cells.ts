@@ -1,5 +1,7 @@
 // Converting between sheet cell values and the plain values of the workbook port, by column kind.
-import type { ColumnKind } from '../ports/schema';
+import type { ColumnDef, ColumnKind, TabDef } from '../ports/schema';
+import { columnKeys } from '../ports/schema';
+import type { RowOf } from '../ports/workbook';
 
 export type SheetValue = string | number | boolean | Date;
 
@@ -66,4 +68,35 @@ export function writeCell(kind: ColumnKind, value: unknown): SheetValue {
       return FORMULA_START.test(text) ? `'${text}` : text;
     }
   }
+}
+
+/** Where a tab's columns are in its sheet: 0-based position per column key, and the sheet row's width. */
+export interface ColumnPositions {
+  positions: Record<string, number>;
+  width: number;
+}
+
+/** A sheet row's cells as the port's row object. */
+export function rowFromCells<C extends Record<string, ColumnDef>>(
+  tab: TabDef<C>,
+  at: ColumnPositions,
+  cells: readonly SheetValue[],
+  formatDay: (d: Date, withTime: boolean) => string,
+): RowOf<C> {
+  const row: Record<string, unknown> = {};
+  for (const key of columnKeys(tab)) {
+    row[key] = readCell(tab.columns[key]!.kind, cells[at.positions[key]!] ?? '', formatDay);
+  }
+  return row as RowOf<C>;
+}
+
+/** A row object as a sheet row's cells; columns that are not the tab's are left empty. */
+export function cellsFromRow<C extends Record<string, ColumnDef>>(
+  tab: TabDef<C>,
+  at: ColumnPositions,
+  row: RowOf<C>,
+): SheetValue[] {
+  const cells = new Array<SheetValue>(at.width).fill('');
+  for (const key of columnKeys(tab)) cells[at.positions[key]!] = writeCell(tab.columns[key]!.kind, row[key]);
+  return cells;
 }

@@ -3,7 +3,7 @@ import type { ColumnDef, TabDef } from '../ports/schema';
 import { columnKeys, headers } from '../ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../ports/workbook';
 import { locateColumns, missingTab } from '../ports/workbook';
-import { readCell, writeCell, type SheetValue } from './cells';
+import { cellsFromRow, readCell, rowFromCells, type SheetValue } from './cells';
 import { writeResultColumn, writeTextRows } from './free-tabs';
 import { growTo, runs } from './sheet-grid';
 import { ensureTabLayout } from './tab-layout';
@@ -240,28 +240,12 @@ export class SheetsWorkbook implements Workbook {
     return located;
   }
 
-  private toRow<C extends Record<string, ColumnDef>>(
-    tab: TabDef<C>,
-    located: Located,
-    cells: SheetValue[],
-  ): RowOf<C> {
-    const row: Record<string, unknown> = {};
-    for (const key of columnKeys(tab)) {
-      const value = cells[located.positions[key]!] ?? '';
-      row[key] = readCell(tab.columns[key]!.kind, value, (d, withTime) => this.formatDay(d, withTime));
-    }
-    return row as RowOf<C>;
+  private toRow<C extends Record<string, ColumnDef>>(tab: TabDef<C>, located: Located, cells: SheetValue[]) {
+    return rowFromCells(tab, located, cells, (d, withTime) => this.formatDay(d, withTime));
   }
 
-  private toCells<C extends Record<string, ColumnDef>>(
-    tab: TabDef<C>,
-    located: Located,
-    row: RowOf<C>,
-  ): SheetValue[] {
-    const cells: SheetValue[] = new Array<SheetValue>(located.width).fill('');
-    for (const key of columnKeys(tab))
-      cells[located.positions[key]!] = writeCell(tab.columns[key]!.kind, row[key]);
-    return cells;
+  private toCells<C extends Record<string, ColumnDef>>(tab: TabDef<C>, located: Located, row: RowOf<C>) {
+    return cellsFromRow(tab, located, row);
   }
 
   /** Dates in a tab repeat (one per school day), so each distinct instant is formatted once. */

@@ -1,6 +1,6 @@
 // An in-memory Workbook with the SheetsWorkbook adapter's semantics, for use-case tests: each tab is a grid of plain
 // cells (row 1 the header), writes go through the adapter's own cell conversion, and misuse throws as Sheets would.
-import { readCell, writeCell, type SheetValue } from '../../src/gas/cells';
+import { cellsFromRow, readCell, rowFromCells, writeCell, type SheetValue } from '../../src/gas/cells';
 import type { ColumnDef, TabDef } from '../../src/ports/schema';
 import { columnKeys } from '../../src/ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../../src/ports/workbook';
@@ -398,14 +398,9 @@ function toRow<C extends Record<string, ColumnDef>>(
   located: Located,
   cells: Cell[],
 ): RowOf<C> {
-  const row: Record<string, unknown> = {};
-  for (const key of columnKeys(tab)) {
-    const value = cells[located.positions[key]!] ?? '';
-    row[key] = readCell(tab.columns[key]!.kind, value, () => {
-      throw new Error('the fake stores no Date objects');
-    });
-  }
-  return row as RowOf<C>;
+  return rowFromCells(tab, located, cells as SheetValue[], () => {
+    throw new Error('the fake stores no Date objects');
+  });
 }
 
 /** A row object must carry exactly the tab's columns: a missing or extra key is a bug in the caller. */
@@ -423,9 +418,7 @@ function toCells<C extends Record<string, ColumnDef>>(
         `unknown: ${extra.join(', ') || '-'}.`,
     );
   }
-  const cells = new Array<SheetValue>(located.width).fill('');
-  for (const key of keys) cells[located.positions[key]!] = writeCell(tab.columns[key]!.kind, row[key]);
-  return cells;
+  return cellsFromRow(tab, located, row);
 }
 
 function optionList(column: ColumnDef, lists: DropdownLists): readonly string[] | undefined {
