@@ -1,10 +1,11 @@
-// The About message: what the add-on is and the ladder it runs.
+// The About message: what the add-on is and which version runs.
 
-export const VERSION = '0.1.0';
+// The bundle takes only the version from package.json (esbuild keeps just the named field).
+import { version } from '../../package.json';
 
 export function aboutText(): { title: string; body: string } {
   return {
     title: 'Attendance Steps',
-    body: `Version ${VERSION}. Runs the district's attendance intervention ladder in this workbook.`,
+    body: `Version ${version}. Runs the district's attendance intervention ladder in this workbook.`,
   };
 }

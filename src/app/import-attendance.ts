@@ -77,18 +77,20 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
       const code = normaliseCode(cell(cells, 'code'));
       const date = parseDateText(dateText);
       const reject = (why: string) => results.push(`rejected: ${why}`);
+      const unknown = !known.has(id) && !newStudents.has(id);
+      const newStudent = unknown ? rosterRow(cells, id, cell) : null;
       if (id === '') reject('no Student ID');
       else if (date === null) reject(`"${dateText}" is not a real date`);
       else if (!isInSchoolYear(calendar, date))
         reject(`${date} is outside the ${rules.calendar.schoolYear} school year`);
       else if (!codes.has(code))
         reject(`code "${cell(cells, 'code')}" is not in the code mapping (Settings, code.…)`);
-      else if (!known.has(id) && !newStudents.has(id) && !rosterRow(cells, id, cell)) {
+      else if (unknown && !newStudent) {
         reject(
           `student ${id} is not on the Students tab (add the export's name columns to import new students)`,
         );
       } else {
-        if (!known.has(id) && !newStudents.has(id)) newStudents.set(id, rosterRow(cells, id, cell)!);
+        if (newStudent) newStudents.set(id, newStudent);
         const key = `${id}|${date}`;
         const day = incoming.get(key) ?? { codes: [], rows: [] };
         if (day.codes.includes(code)) {

@@ -63,7 +63,7 @@ export function recalculateAll(deps: RecalcDeps, options: RecalcOptions = {}): R
     const absences = workbook.read(ABSENCES, ['studentId', 'date', 'code']);
     const records = toRecords(students, absences, documentation);
     for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
-    const e = evaluate(deps, rules, records, letters);
+    const e = evaluate(deps, today, rules, records, letters);
     workbook.replace(STATUS, e.statusRows);
     workbook.replace(DATA_ISSUES, e.problems.map(issueRow));
     workbook.append(LETTERS, e.lettersToAppend);
@@ -87,7 +87,7 @@ export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): Rec
     for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
     checkColumns(workbook, [DATA_ISSUES]);
     const letters = workbook.find(LETTERS, 'studentId', ids);
-    const e = evaluate(deps, rules, records, letters, ids);
+    const e = evaluate(deps, today, rules, records, letters, ids);
     const existing = workbook.find(STATUS, 'studentId', ids);
     const rowOf = new Map(existing.map((r) => [r.values.studentId, r.row]));
     const updates = e.statusRows.filter((r) => rowOf.has(r.studentId));
@@ -120,12 +120,12 @@ export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): Rec
 
 function evaluate(
   deps: RecalcDeps,
+  asOf: string,
   rules: Rules,
   records: Records,
   letters: SheetRow<typeof LETTERS.columns>[],
   onlyStudentIds?: string[],
 ): Evaluated {
-  const asOf = deps.clock.today();
   const now = deps.clock.now();
   const prior = priorFromLog(records.stepRows, rules.calendar);
   const result = evaluateCampus({

@@ -1,6 +1,6 @@
 // Creates or completes a tab's layout: headers, formats, dropdowns, frozen header, protection of script tabs.
 import type { ColumnDef, ColumnKind, TabDef } from '../ports/schema';
-import type { DropdownLists } from '../ports/workbook';
+import { optionList, type DropdownLists } from '../ports/workbook';
 
 /** Number formats by column kind; '@' keeps ids like 00123 and notes as plain text. */
 const FORMATS: Record<ColumnKind, string> = {
@@ -108,11 +108,6 @@ function formatColumn(
   if (column.width) sheet.setColumnWidth(col, column.width);
   const options = column.kind === 'yesno' ? ['Yes', 'No'] : optionList(column, lists);
   if (options && options.length > 0) setDropdown(body, column, options);
-}
-
-function optionList(column: ColumnDef, lists: DropdownLists): readonly string[] | undefined {
-  if (!column.options) return undefined;
-  return typeof column.options === 'string' ? lists[column.options] : column.options;
 }
 
 /**

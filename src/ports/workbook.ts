@@ -71,6 +71,12 @@ export interface DropdownLists {
   roles: string[];
 }
 
+/** The dropdown values of a column: its own list, or the named list from the policy; none when it has no dropdown. */
+export function optionList(column: ColumnDef, lists: DropdownLists): readonly string[] | undefined {
+  if (!column.options) return undefined;
+  return typeof column.options === 'string' ? lists[column.options] : column.options;
+}
+
 export interface Workbook {
   /** The spreadsheet's time zone: the school's. */
   timeZone(): string;

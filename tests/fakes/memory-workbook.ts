@@ -4,7 +4,7 @@ import { cellsFromRow, readCell, rowFromCells, writeCell, type SheetValue } from
 import type { ColumnDef, TabDef } from '../../src/ports/schema';
 import { columnKeys } from '../../src/ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../../src/ports/workbook';
-import { locateColumns, missingTab } from '../../src/ports/workbook';
+import { locateColumns, missingTab, optionList } from '../../src/ports/workbook';
 
 /** A cell as the fake keeps it: what `getValues` would return (dates as `yyyy-MM-dd` text, never Date objects). */
 export type Cell = string | number | boolean;
@@ -419,9 +419,4 @@ function toCells<C extends Record<string, ColumnDef>>(
     );
   }
   return cellsFromRow(tab, located, row);
-}
-
-function optionList(column: ColumnDef, lists: DropdownLists): readonly string[] | undefined {
-  if (!column.options) return undefined;
-  return typeof column.options === 'string' ? lists[column.options] : column.options;
 }
