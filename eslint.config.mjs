@@ -39,6 +39,26 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers: entrypoints → app → domain, and app → ports ← gas. Each may import only what is below it.
+  ...[
+    ['src/domain/**', ['app', 'ports', 'gas', 'entrypoints', 'sidebar']],
+    ['src/ports/**', ['app', 'gas', 'entrypoints', 'sidebar']],
+    ['src/app/**', ['gas', 'entrypoints', 'sidebar']],
+    ['src/gas/**', ['app', 'entrypoints', 'sidebar']],
+  ].map(([files, above]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: above.map((layer) => ({
+            group: [`../${layer}`, `../${layer}/*`],
+            message: `src/${files.split('/')[1]} may not import from src/${layer}: the layers go one way.`,
+          })),
+        },
+      ],
+    },
+  })),
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {

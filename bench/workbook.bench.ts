@@ -45,6 +45,7 @@ function measure(
 /** A campus set up by the add-on, with the roster, Absences and staff Documentation typed in. */
 function campus(sheets: CampusSheets): Emulator {
   const emu = createEmulatorSync({ asOf: AS_OF });
+  emu.ui.queueAlertResponse('YES');
   const setUp = emu.run('setUpWorkbook', undefined, 'menu');
   if (setUp.error) throw new Error(`setUpWorkbook failed: ${setUp.error}`);
   emu.setValues('Students', 'A2', sheets.students);

@@ -80,6 +80,8 @@ export async function runStart(options: StartOptions): Promise<string> {
     done.push(`loaded ${options.workbook} and recalculated it`);
   } else {
     // As a campus would: set up, fill the roster, map and paste the export, import, document efforts.
+    // Set up offers the person running it the first administrator's place: the demo's clerk says yes.
+    emu.ui.queueAlertResponse('YES');
     menu(emu, 'setUpWorkbook');
     const demo = demoCampus(options.asOf, options.seed, options.students);
     emu.setValues('Students', 'A1', demo.students);

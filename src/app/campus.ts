@@ -1,20 +1,47 @@
 // Reads the campus workbook's policy, calendar and records into the engine's input (one read per tab).
-import { addDays, isWeekend } from '../domain/dates';
+import { addDays, isDayKey, isWeekend } from '../domain/dates';
 import { defaultCalendar, schoolYearLabel, schoolYearStartOf } from '../domain/calendar';
 import { policyFromSettings } from '../domain/policy-settings';
 import type { DayKey, Policy, Problem, SchoolCalendar } from '../domain/types';
 import type { RawAbsenceRow, RawDocumentationRow, RawStudentRow } from '../domain/validation';
-import { ABSENCES, CALENDAR, DOCUMENTATION, LETTERS, SETTINGS, STUDENTS } from '../ports/tabs';
+import { ABSENCES, CALENDAR, LETTERS, SETTINGS, STUDENTS } from '../ports/tabs';
 import type { SheetRow, Workbook } from '../ports/workbook';
 import { isImportSetting } from './import-mapping';
-import type { StepRow } from './step-history';
+import { idProblem, RosterIds } from '../domain/student-ids';
+import type { ClassifiedRow } from './record';
+import { STEP_CHANGE_TYPE, type StepRow, type YearBounds } from './step-history';
 
 export interface Rules {
   policy: Policy;
   calendar: SchoolCalendar;
   /** Settings rows that configure the import (column mapping). */
   importSettings: { key: string; value: string }[];
+  /** The school year the kept steps belong to (Settings, never the Calendar tab). */
+  year: YearBounds;
   problems: Problem[];
+}
+
+/** Settings key of the day the school year starts (MM-DD), for the kept step: July 1 unless the district says. */
+export const YEAR_START_KEY = 'schoolYear.startsOn';
+
+/**
+ * The school year containing `today`, starting on the Settings day (MM-DD, default 07-01) and ending the day
+ * before it a year later. It comes from Settings so that deleting Calendar rows cannot drop a kept step.
+ */
+export function yearBounds(startsOn: string | undefined, today: DayKey, problems: Problem[]): YearBounds {
+  let mmdd = '07-01';
+  const typed = (startsOn ?? '').trim();
+  if (/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(typed) && isDayKey(`2001-${typed}`)) mmdd = typed;
+  else if (typed !== '')
+    problems.push({
+      tab: 'Settings',
+      column: 'Value',
+      reason: `${YEAR_START_KEY} "${typed}" is not a month and day like 07-01; using 07-01.`,
+      severity: 'warning',
+    });
+  const year = Number(today.slice(0, 4));
+  const start = today.slice(5) >= mmdd ? year : year - 1;
+  return { firstDay: `${start}-${mmdd}`, lastDay: addDays(`${start + 1}-${mmdd}`, -1) };
 }
 
 /** The policy from Settings and the school year from Calendar (defaults where a tab is empty). */
@@ -23,13 +50,15 @@ export function readRules(workbook: Workbook, today: DayKey): Rules {
   const importSettings = settings
     .filter((r) => isImportSetting(r.values.key))
     .map((r) => ({ key: r.values.key, value: r.values.value }));
+  const isYearSetting = (key: string) => key.trim().toLowerCase() === YEAR_START_KEY.toLowerCase();
   const { policy, problems } = policyFromSettings(
     settings
-      .filter((r) => !isImportSetting(r.values.key))
+      .filter((r) => !isImportSetting(r.values.key) && !isYearSetting(r.values.key))
       .map((r) => ({ key: r.values.key, value: r.values.value, row: r.row })),
   );
+  const year = yearBounds(settings.find((r) => isYearSetting(r.values.key))?.values.value, today, problems);
   const calendar = calendarFrom(workbook.read(CALENDAR), today, problems);
-  return { policy, calendar, importSettings, problems };
+  return { policy, calendar, importSettings, year, problems };
 }
 
 /** A SchoolCalendar from Calendar rows: listed weekdays marked No are holidays, weekend days marked Yes make-ups. */
@@ -88,41 +117,73 @@ export interface Records {
   students: RawStudentRow[];
   absences: RawAbsenceRow[];
   documentation: RawDocumentationRow[];
-  /** Documentation rows as the step history reads them (see step-history.ts). */
+  /** The add-on's sealed "Step reached" rows (see step-history.ts). */
   stepRows: StepRow[];
   /** Student id → name and grade, for the Status tab. */
   names: Map<string, { name: string; grade: string }>;
+  /** Rows whose Student ID matches the roster only ambiguously: left out, never guessed. */
+  problems: Problem[];
 }
 
-/** Engine rows from the tabs' rows (whole tabs, or the rows found for some students). */
+/**
+ * Engine rows from the tabs' rows (whole tabs, or the rows found for some students). Every Student ID is matched to
+ * the roster the same way (RosterIds): a typed or stored id that lost its leading zeros counts for the one roster
+ * id it can be; an ambiguous one is a Data Issue. Documentation rows come classified (record.ts): changed rows and
+ * copies are not used; sealed ones are verified.
+ */
 export function toRecords(
   students: SheetRow<typeof STUDENTS.columns>[],
   absences: SheetRow<typeof ABSENCES.columns>[],
-  documentation: SheetRow<typeof DOCUMENTATION.columns>[],
+  documentation: readonly ClassifiedRow[],
 ): Records {
   const names = new Map<string, { name: string; grade: string }>();
   for (const { values: v } of students) {
     if (!names.has(v.studentId))
       names.set(v.studentId, { name: `${v.lastName}, ${v.firstName}`, grade: v.grade });
   }
-  return {
-    students: students.map(({ row, values: v }) => ({
+  const roster = new RosterIds(students.map((s) => s.values.studentId));
+  const problems: Problem[] = [];
+  const resolve = (tab: 'Absences' | 'Documentation', row: number, typed: string): string | null => {
+    const match = roster.match(typed);
+    if (match.kind === 'exact' || match.kind === 'zeros') return match.id;
+    if (match.kind === 'ambiguous')
+      problems.push({
+        tab,
+        row,
+        column: 'Student ID',
+        reason: `${idProblem(typed, match)} The row is not used.`,
+        severity: 'error',
+      });
+    return match.kind === 'ambiguous' ? null : typed;
+  };
+  const records: Records = { students: [], absences: [], documentation: [], stepRows: [], names, problems };
+  for (const { row, values: v } of students)
+    records.students.push({
       row,
       studentId: v.studentId,
       name: `${v.firstName} ${v.lastName}`.trim(),
       enrollDate: v.enrollDate,
       withdrawDate: v.withdrawDate,
       birthDate: v.birthDate,
-    })),
-    absences: absences.map(({ row, values: v }) => ({
+    });
+  for (const { row, values: v } of absences) {
+    const studentId = resolve('Absences', row, v.studentId);
+    if (studentId !== null) records.absences.push({ row, studentId, date: v.date, code: v.code });
+  }
+  for (const { row, values: v, trust, seq } of documentation) {
+    if (trust === 'changed' || trust === 'copy') continue;
+    // The add-on's campus-wide notes (a layout migration) are about no student.
+    if (trust === 'sealed' && v.studentId === '') continue;
+    const studentId = resolve('Documentation', row, v.studentId);
+    if (studentId === null) continue;
+    const sealed = trust === 'sealed';
+    // A sealed "Step reached" row keeps the step; it is the add-on's own log, not an effort.
+    if (sealed && v.type === STEP_CHANGE_TYPE) {
+      records.stepRows.push({ seq, studentId, date: v.date, targetStep: v.targetStep, refersTo: v.refersTo });
+    }
+    records.documentation.push({
       row,
-      studentId: v.studentId,
-      date: v.date,
-      code: v.code,
-    })),
-    documentation: documentation.map(({ row, values: v }) => ({
-      row,
-      studentId: v.studentId,
+      studentId,
       date: v.date,
       type: v.type,
       outcome: v.outcome,
@@ -130,19 +191,10 @@ export function toRecords(
       staff: v.staff,
       note: v.notes,
       targetStep: v.targetStep,
-    })),
-    stepRows: documentation.map(({ values: v }) => ({
-      loggedAt: v.loggedAt,
-      studentId: v.studentId,
-      date: v.date,
-      type: v.type,
-      role: v.role,
-      staff: v.staff,
-      targetStep: v.targetStep,
-      notes: v.notes,
-    })),
-    names,
-  };
+      ...(sealed ? { verified: true, seq } : {}),
+    });
+  }
+  return records;
 }
 
 /** Keys of the letters already sent, from the Letters tab. */

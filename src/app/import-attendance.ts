@@ -5,6 +5,7 @@
 import { parseDateText } from '../domain/dates';
 import { isInSchoolYear, compileCalendar } from '../domain/calendar';
 import { codeIndex, normaliseCode } from '../domain/policy';
+import { idProblem, RosterIds } from '../domain/student-ids';
 import { CsvFileError, driveFileId, type CsvFiles } from '../ports/files';
 import type { Lock, Clock } from '../ports/platform';
 import { ABSENCES, IMPORT, STUDENTS } from '../ports/tabs';
@@ -55,11 +56,9 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
     }
     const students = workbook.read(STUDENTS);
     const absences = workbook.read(ABSENCES);
-    const known = new Set(students.map((s) => s.values.studentId));
-    // Pasted exports lose leading zeros (Sheets reads 0012345 as the number 12345): match ids without them.
-    const byDigits = new Map(
-      students.map((s) => [withoutLeadingZeros(s.values.studentId), s.values.studentId]),
-    );
+    // Pasted exports lose leading zeros (Sheets reads 0012345 as the number 12345): matched to the roster
+    // without them, but only where one roster id fits.
+    const roster = new RosterIds(students.map((s) => s.values.studentId));
     const codes = codeIndex(rules.policy);
     const calendar = compileCalendar(rules.calendar);
     const cell = (cells: string[], field: ImportField): string => {
@@ -72,14 +71,16 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
     const incoming = new Map<string, { codes: string[]; rows: number[] }>();
     for (const { cells } of rows) {
       const typedId = cell(cells, 'studentId');
-      const id = known.has(typedId) ? typedId : (byDigits.get(withoutLeadingZeros(typedId)) ?? typedId);
+      const match = roster.match(typedId);
+      const id = match.kind === 'exact' || match.kind === 'zeros' ? match.id : typedId;
       const dateText = cell(cells, 'date');
       const code = normaliseCode(cell(cells, 'code'));
       const date = parseDateText(dateText);
       const reject = (why: string) => results.push(`rejected: ${why}`);
-      const unknown = !known.has(id) && !newStudents.has(id);
+      const unknown = match.kind === 'unknown' && !newStudents.has(id);
       const newStudent = unknown ? rosterRow(cells, id, cell) : null;
       if (id === '') reject('no Student ID');
+      else if (match.kind === 'ambiguous') reject(idProblem(typedId, match)!);
       else if (date === null) reject(`"${dateText}" is not a real date`);
       else if (!isInSchoolYear(calendar, date))
         reject(`${date} is outside the ${rules.calendar.schoolYear} school year`);
@@ -108,7 +109,8 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
     const existingByDay = new Map<string, SheetRow<typeof ABSENCES.columns>[]>();
     for (const r of absences) {
       // Keyed by the roster's id, so that a row typed without the id's leading zeros still matches its day.
-      const id = byDigits.get(withoutLeadingZeros(r.values.studentId)) ?? r.values.studentId;
+      const match = roster.match(r.values.studentId);
+      const id = match.kind === 'exact' || match.kind === 'zeros' ? match.id : r.values.studentId;
       const key = `${id}|${r.values.date}`;
       const day = existingByDay.get(key);
       if (day) day.push(r);
@@ -158,10 +160,6 @@ export function importAttendance(deps: { workbook: Workbook; clock: Clock; lock:
       rejections: rejected.slice(0, 10).map(([r, row]) => `row ${row}: ${r.slice('rejected: '.length)}`),
     };
   });
-}
-
-function withoutLeadingZeros(id: string): string {
-  return /^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, '') : id;
 }
 
 /** A Students row from the export's roster columns, or null when the export has no name for the student. */

@@ -3,18 +3,24 @@
 import { evaluateCampus } from '../domain/engine';
 import { stepDefinition } from '../domain/policy';
 import type { PriorStatus, Problem, StudentStatus } from '../domain/types';
-import type { Clock, Lock } from '../ports/platform';
+import type { Clock, DocumentStore, Lock } from '../ports/platform';
+import type { RecordArchive, Sealer } from '../ports/record';
 import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STATUS, STUDENTS } from '../ports/tabs';
 import { columnKeys, type TabDef } from '../ports/schema';
-import type { RowOf, SheetRow, Workbook } from '../ports/workbook';
+import type { SheetRow, Workbook } from '../ports/workbook';
 import { lettersIssued, readRules, toRecords, type Records, type Rules } from './campus';
 import { issueRow, letterRow, sentByStudent, statusRow, type LetterRow, type StatusRow } from './status-rows';
 import { ADDON_STAFF, priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
+import { classify, Ledger, missingEntries, sealedSeq, type ClassifiedRow, type DocRow } from './record';
 
 export interface RecalcDeps {
   workbook: Workbook;
   clock: Clock;
   lock: Lock;
+  /** Where the record's sequence lives (document properties). */
+  store: DocumentStore;
+  sealer: Sealer;
+  archive: RecordArchive;
 }
 
 export interface RecalcSummary {
@@ -35,7 +41,7 @@ interface Evaluated {
   problems: Problem[];
   prior: Record<string, PriorStatus>;
   letters: SheetRow<typeof LETTERS.columns>[];
-  docsToAppend: RowOf<typeof DOCUMENTATION.columns>[];
+  docsToAppend: Omit<DocRow, 'entryId' | 'seal'>[];
   lettersToAppend: LetterRow[];
   statusRows: StatusRow[];
 }
@@ -61,13 +67,31 @@ export function recalculateAll(deps: RecalcDeps, options: RecalcOptions = {}): R
     // column anywhere stops the run with nothing changed.
     if (options.sortAbsences) workbook.sort(ABSENCES, ['studentId', 'date']);
     const absences = workbook.read(ABSENCES, ['studentId', 'date', 'code']);
-    const records = toRecords(students, absences, documentation);
+    const ledger = new Ledger(deps.store, deps.sealer);
+    const checked = classify(documentation, deps.sealer);
+    // Sealed entries missing from the tab (deleted, or changed) keep counting from the add-on's own copy until
+    // they are restored, so a deletion never lowers a kept step; each is listed on Data Issues.
+    const missing = missingEntries(ledger.missingSealed(checked.rows), deps.archive);
+    const fromCopy: ClassifiedRow[] = missing.restorable.map((values) => ({
+      row: 0,
+      values,
+      trust: 'sealed',
+      seq: sealedSeq(values.entryId),
+    }));
+    const records = toRecords(students, absences, [...checked.rows, ...fromCopy]);
     for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
-    const e = evaluate(deps, today, rules, records, letters);
+    const e = evaluate(deps, today, rules, records, letters, [...checked.problems, ...missing.problems]);
+    // The record first: a run stopped after this point leaves steps the next run finds already logged.
+    const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
+    ledger.archive(
+      [...checked.rows.filter((r) => r.trust === 'sealed').map((r) => r.values), ...written],
+      deps.archive,
+      today,
+      true,
+    );
     workbook.replace(STATUS, e.statusRows);
     workbook.replace(DATA_ISSUES, e.problems.map(issueRow));
     workbook.append(LETTERS, e.lettersToAppend);
-    workbook.append(DOCUMENTATION, e.docsToAppend);
     return summarize(e, today);
   });
 }
@@ -79,15 +103,19 @@ export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): Rec
     const today = deps.clock.today();
     const ids = [...new Set(studentIds.filter((id) => id !== ''))];
     const rules = readRules(workbook, today);
+    const ledger = new Ledger(deps.store, deps.sealer);
+    const checked = classify(workbook.find(DOCUMENTATION, 'studentId', ids), deps.sealer);
     const records = toRecords(
       workbook.find(STUDENTS, 'studentId', ids),
       workbook.find(ABSENCES, 'studentId', ids),
-      workbook.find(DOCUMENTATION, 'studentId', ids),
+      checked.rows,
     );
     for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
     checkColumns(workbook, [DATA_ISSUES]);
     const letters = workbook.find(LETTERS, 'studentId', ids);
-    const e = evaluate(deps, today, rules, records, letters, ids);
+    const e = evaluate(deps, today, rules, records, letters, checked.problems, ids);
+    const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
+    ledger.archive(written, deps.archive, today, false);
     const existing = workbook.find(STATUS, 'studentId', ids);
     const rowOf = new Map(existing.map((r) => [r.values.studentId, r.row]));
     const updates = e.statusRows.filter((r) => rowOf.has(r.studentId));
@@ -112,7 +140,6 @@ export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): Rec
       e.problems.filter((p) => p.studentId !== undefined && idSet.has(p.studentId)).map(issueRow),
     );
     workbook.append(LETTERS, e.lettersToAppend);
-    workbook.append(DOCUMENTATION, e.docsToAppend);
     workbook.deleteRows(STATUS, gone);
     return summarize(e, today);
   });
@@ -124,10 +151,11 @@ function evaluate(
   rules: Rules,
   records: Records,
   letters: SheetRow<typeof LETTERS.columns>[],
+  recordProblems: Problem[],
   onlyStudentIds?: string[],
 ): Evaluated {
   const now = deps.clock.now();
-  const prior = priorFromLog(records.stepRows, rules.calendar);
+  const prior = priorFromLog(records.stepRows, rules.year);
   const result = evaluateCampus({
     policy: rules.policy,
     calendar: rules.calendar,
@@ -139,13 +167,13 @@ function evaluate(
     asOf,
     ...(onlyStudentIds ? { onlyStudentIds } : {}),
   });
-  const problems = [...rules.problems, ...result.problems];
+  const problems = [...rules.problems, ...records.problems, ...recordProblems, ...result.problems];
   const problemsBy = new Map<string, number>();
   for (const p of problems)
     if (p.studentId) problemsBy.set(p.studentId, (problemsBy.get(p.studentId) ?? 0) + 1);
   const letterByKey = new Map(letters.map((l) => [l.values.key, l.values]));
   const lettersToAppend: LetterRow[] = [];
-  const docsToAppend: RowOf<typeof DOCUMENTATION.columns>[] = [];
+  const docsToAppend: Omit<DocRow, 'entryId' | 'seal'>[] = [];
   const stepName = (s: number) => stepDefinition(rules.policy, s)?.name ?? `Step ${s}`;
   for (const status of result.statuses) {
     for (const letter of status.lettersDue) {
@@ -165,6 +193,7 @@ function evaluate(
         staff: ADDON_STAFF,
         notes: change.notes,
         targetStep: change.step,
+        refersTo: change.refersTo,
       });
     }
   }
@@ -191,6 +220,31 @@ function evaluate(
     lettersToAppend,
     statusRows,
   };
+}
+
+/**
+ * Writes the record's part of a run: Entry IDs for typed rows that have none, then the add-on's new rows, sealed
+ * (their numbers reserved before the write, confirmed after). Returns the sealed rows written.
+ */
+function writeRecord(
+  deps: RecalcDeps,
+  ledger: Ledger,
+  rows: readonly ClassifiedRow[],
+  drafts: Omit<DocRow, 'entryId' | 'seal'>[],
+): DocRow[] {
+  const unnamed = rows.filter((r) => r.trust === 'typed' && r.values.entryId === '' && r.row > 0);
+  if (unnamed.length > 0) {
+    const ids = ledger.typedIds(unnamed.length);
+    deps.workbook.fill(
+      DOCUMENTATION,
+      'entryId',
+      unnamed.map((r, i) => ({ row: r.row, value: ids[i]! })),
+    );
+  }
+  const sealed = ledger.seal(drafts);
+  deps.workbook.append(DOCUMENTATION, sealed);
+  ledger.confirm(sealed);
+  return sealed;
 }
 
 function summarize(e: Evaluated, asOf: string): RecalcSummary {

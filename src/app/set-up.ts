@@ -2,28 +2,22 @@
 // changes nothing. The district's data is never moved or overwritten.
 import { addDays, isWeekend } from '../domain/dates';
 import { defaultCalendar, schoolYearStartOf } from '../domain/calendar';
-import { defaultPolicy } from '../domain/policy';
+import { defaultPolicy, DOC } from '../domain/policy';
 import { settingsRowsFromPolicy } from '../domain/policy-settings';
 import type { Policy, SchoolCalendar } from '../domain/types';
 import type { Clock, DocumentStore, Lock, Triggers } from '../ports/platform';
+import type { Sealer } from '../ports/record';
 import { CALENDAR, SETTINGS, TABS } from '../ports/tabs';
 import type { DropdownLists, Workbook } from '../ports/workbook';
-import { readRules } from './campus';
+import { readRules, YEAR_START_KEY } from './campus';
+import { sealLayoutOneRows } from './migrate-record';
+import { Ledger } from './record';
 import { defaultImportSettings } from './import-mapping';
 import { roleOptions } from './labels';
 
 /** The workbook layout this code writes. Raise it with an entry in MIGRATIONS when the layout changes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const SCHEMA_VERSION_KEY = 'attendanceSteps.schemaVersion';
-
-/**
- * Steps from a layout version to the next. Version 0 is any workbook the add-on has not laid out yet (new, or a
- * hand-made tracker with some of the tabs): laying the tabs out adds the missing tabs and columns beside the
- * district's own, which is all version 1 needs, so its step is done by the common layout pass below.
- */
-export const MIGRATIONS: Record<number, (workbook: Workbook) => string[]> = {
-  0: () => [],
-};
 
 export interface SetUpDeps {
   workbook: Workbook;
@@ -31,7 +25,19 @@ export interface SetUpDeps {
   lock: Lock;
   triggers: Triggers;
   store: DocumentStore;
+  sealer: Sealer;
 }
+
+/**
+ * Data steps from a layout version to the next, run after the common layout pass has added the missing tabs and
+ * columns beside the district's own. Version 0 is any workbook the add-on has not laid out yet (new, or a
+ * hand-made tracker with some of the tabs): the layout pass is all version 1 needs. Version 2 adds Entry ID,
+ * Refers To and Seal to Documentation and seals the rows the add-on relied on under version 1.
+ */
+export const MIGRATIONS: Record<number, (deps: SetUpDeps) => string[]> = {
+  0: () => [],
+  1: (deps) => sealLayoutOneRows(deps.workbook, new Ledger(deps.store, deps.sealer), deps.clock),
+};
 
 /** Returns a line for each change made; an empty list means the workbook was already set up. */
 export function setUpWorkbook(deps: SetUpDeps): string[] {
@@ -44,8 +50,6 @@ export function setUpWorkbook(deps: SetUpDeps): string[] {
         `This workbook was set up by a newer version of Attendance Steps (layout ${from}); update the add-on first.`,
       );
     }
-    for (let v = from; v < SCHEMA_VERSION; v++) changes.push(...(MIGRATIONS[v]?.(workbook) ?? []));
-
     changes.push(...workbook.ensureTab(SETTINGS, emptyLists()));
     changes.push(...fillSettings(workbook));
     changes.push(...workbook.ensureTab(CALENDAR, emptyLists()));
@@ -61,6 +65,7 @@ export function setUpWorkbook(deps: SetUpDeps): string[] {
         `filled Calendar with the ${calendar.schoolYear} school year (edit it to match the district's)`,
       );
     }
+    for (let v = from; v < SCHEMA_VERSION; v++) changes.push(...(MIGRATIONS[v]?.(deps) ?? []));
     changes.push(...deps.triggers.ensureInstalled());
     if (from !== SCHEMA_VERSION) store.set(SCHEMA_VERSION_KEY, String(SCHEMA_VERSION));
     return changes;
@@ -70,7 +75,17 @@ export function setUpWorkbook(deps: SetUpDeps): string[] {
 /** Adds the settings that are missing (all of them in a new workbook); existing values are the district's. */
 function fillSettings(workbook: Workbook): string[] {
   const present = new Set(workbook.read(SETTINGS).map((r) => r.values.key.trim().toLowerCase()));
-  const wanted = [...settingsRowsFromPolicy(defaultPolicy()), ...defaultImportSettings()];
+  const wanted = [
+    ...settingsRowsFromPolicy(defaultPolicy()),
+    {
+      key: YEAR_START_KEY,
+      value: '07-01',
+      help:
+        'The day (month-day) the school year starts for the kept step: steps reached before it belong to the ' +
+        'year before.',
+    },
+    ...defaultImportSettings(),
+  ];
   const missing = wanted.filter((s) => !present.has(s.key.toLowerCase()));
   if (missing.length === 0) return [];
   workbook.append(
@@ -85,9 +100,10 @@ function fillSettings(workbook: Workbook): string[] {
 export function dropdownLists(policy: Policy): DropdownLists {
   return {
     codes: policy.codes.map((c) => c.code),
-    documentationTypes: policy.documentationTypes.map((d) => d.type),
+    // The add-on's own type and role are not offered: a typed row of that kind sets no step.
+    documentationTypes: policy.documentationTypes.map((d) => d.type).filter((t) => t !== DOC.stepReached),
     outcomes: policy.outcomes.map((o) => o.outcome),
-    roles: [...roleOptions(), 'System'],
+    roles: roleOptions(),
   };
 }
 

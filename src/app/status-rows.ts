@@ -64,6 +64,7 @@ export function statusRow(
       .filter((f) => f !== 'escalationBlocked')
       .map((f) => FLAG_WORDS[f] ?? f)
       .join('; '),
+    why: status.messages.join(' '),
     problems: problemCount,
     updatedAt: now,
   };

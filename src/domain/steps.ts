@@ -57,7 +57,7 @@ function isDone(lookups: PolicyLookups, e: DocumentationEntry, type: string): bo
   return lookups.typeKey(e.type) === lookups.typeKey(type) && lookups.isDone(e.outcome);
 }
 
-/** The valid step adjustments in date (then row) order, and messages about invalid ones. */
+/** The valid step adjustments in the record's order (sequence), and messages about invalid ones. */
 function validAdjustments(
   policy: Policy,
   lookups: PolicyLookups,
@@ -67,8 +67,10 @@ function validAdjustments(
   const found: StepAdjustmentApplied[] = [];
   for (const e of docs.entries) {
     if (!isDone(lookups, e, policy.stepAdjustmentType)) continue;
-    const why =
-      e.role === '' || !policy.adminRoles.includes(e.role)
+    const why = !e.verified
+      ? 'it was typed in the Documentation tab, and typed rows cannot set a step (an administrator uses ' +
+        'Attendance → Adjust a step…)'
+      : e.role === '' || !policy.adminRoles.includes(e.role)
         ? `made by ${e.role || 'an unknown role'}, not an administrator`
         : e.note.trim() === ''
           ? 'it has no reason in the note'
@@ -77,9 +79,15 @@ function validAdjustments(
             : '';
     if (why !== '') messages.push(`Step adjustment of ${e.date} ignored: ${why}.`);
     else
-      found.push({ date: e.date, toStep: e.targetStep as StepNumber, role: e.role, reason: e.note.trim() });
+      found.push({
+        seq: e.seq ?? 0,
+        date: e.date,
+        toStep: e.targetStep as StepNumber,
+        role: e.role,
+        reason: e.note.trim(),
+      });
   }
-  return found;
+  return found.sort((a, b) => a.seq - b.seq);
 }
 
 /**
@@ -115,11 +123,9 @@ function copySince(from: Partial<Record<StepNumber, DayKey>> | undefined, upTo: 
  *
  * Adjustments: an administrator's adjustment (with a reason and a step) may only LOWER the step (or
  * confirm the current one): one naming a step above the step the student would otherwise be at is
- * ignored (flag adjustmentIgnored). The adjustment already applied is identified by
- * prior.adjustmentDate and prior.adjustmentStep; an adjustment is new ("fresh") only when dated
- * after it, or dated the same day with another step (when prior.adjustmentStep is known; when it is
- * not, several adjustments on that day are flagged and none is re-applied). An older adjustment is
- * never re-applied (cancelling the latest one keeps the kept step). Fresh adjustments apply in date order.
+ * ignored (flag adjustmentIgnored). Adjustments are sealed entries with a sequence number: the one already
+ * applied is prior.adjustmentSeq, and an adjustment is new ("fresh") only when its number is higher. An older
+ * adjustment is never re-applied (cancelling the latest one keeps the kept step). Fresh ones apply in order.
  */
 export function decideStep(
   policy: Policy,
@@ -131,12 +137,8 @@ export function decideStep(
   const messages: string[] = [];
   const valid = validAdjustments(policy, lookups, docs, messages);
   let ignored = messages.length > 0;
-  const appliedDate = prior?.adjustmentDate ?? null;
-  const appliedStep = prior?.adjustmentStep ?? null;
-  const isFresh = (a: StepAdjustmentApplied): boolean =>
-    appliedDate === null ||
-    a.date > appliedDate ||
-    (a.date === appliedDate && appliedStep !== null && a.toStep !== appliedStep);
+  const appliedSeq = prior?.adjustmentSeq ?? null;
+  const isFresh = (a: StepAdjustmentApplied): boolean => appliedSeq === null || a.seq > appliedSeq;
 
   // The climb basis of the adjustment already applied: the latest that is not fresh.
   let basis: Basis | null = null;
@@ -145,15 +147,6 @@ export function decideStep(
     if (isFresh(a)) continue;
     basis = { date: a.date, step: a.toStep };
     current = a;
-  }
-  if (appliedStep === null && appliedDate !== null) {
-    const sameDay = valid.filter((a) => a.date === appliedDate);
-    if (new Set(sameDay.map((a) => a.toStep)).size > 1) {
-      ignored = true;
-      messages.push(
-        `Several step adjustments on ${appliedDate} name different steps; only the one already applied counts (the same day cannot tell them apart). Enter a new adjustment on a later day.`,
-      );
-    }
   }
   let state: State = { floor: prior?.step ?? 0, since: copySince(prior?.stepSince, prior?.step ?? 0), basis };
   let applied: StepAdjustmentApplied | undefined;
@@ -191,7 +184,7 @@ export function decideStep(
   decision.flags = [...flags, ...decision.flags];
   decision.messages = [...messages, ...decision.messages];
   decision.highestStep = Math.max(decision.step, highest) as StepNumber;
-  const shown = applied ?? (current && current.date === appliedDate ? current : undefined);
+  const shown = applied ?? (current && current.seq === appliedSeq ? current : undefined);
   if (shown) decision.adjustment = shown;
   else delete decision.adjustment;
   return decision;
@@ -268,14 +261,20 @@ function finish(policy: Policy, lookups: PolicyLookups, docs: DocIndex, p: Parti
     if (step === 5 || !isDone(lookups, e, policy.courtDecisionType)) continue;
     if (e.date <= p.consumedThrough) continue;
     const step4Since = p.since[4];
-    const byDecider = e.role !== '' && policy.courtDeciderRoles.includes(e.role);
+    const byDecider = e.verified === true && e.role !== '' && policy.courtDeciderRoles.includes(e.role);
     if (byDecider && step >= 4 && step4Since !== undefined && e.date >= step4Since) {
       step = 5;
       p.since[5] = e.date;
     } else {
       p.flags.push('courtDecisionIgnored');
       p.messages.push(
-        `Court decision of ${e.date} ignored: ${byDecider ? 'the student was not at step 4 on that day' : 'it was not made by a district specialist'}.`,
+        `Court decision of ${e.date} ignored: ${
+          byDecider
+            ? 'the student was not at step 4 on that day'
+            : !e.verified
+              ? 'it was typed in the Documentation tab, and typed rows cannot set a step (a district specialist uses Attendance → Court referral decision…)'
+              : 'it was not made by a district specialist'
+        }.`,
       );
     }
   }

@@ -178,6 +178,13 @@ export interface DocumentationEntry {
   /** Only for step adjustments: the step the administrator sets. */
   targetStep?: StepNumber | null;
   row?: number;
+  /**
+   * True for an entry the add-on sealed: its own, or one it wrote for a person whose role it took from the Staff
+   * tab. Only such entries set a step (adjustments, court decisions); typed entries still count as efforts.
+   */
+  verified?: boolean;
+  /** The add-on's sequence number of a sealed entry (the record's own order; 0 or absent when typed). */
+  seq?: number;
 }
 
 /** What the Status tab kept from the previous calculation for one student. */
@@ -188,13 +195,8 @@ export interface PriorStatus {
   highestStep?: StepNumber;
   /** Day each step began, keyed by step number. */
   stepSince: Partial<Record<StepNumber, DayKey>>;
-  /** Date of the step adjustment already applied in this status, if any. */
-  adjustmentDate?: DayKey | null;
-  /**
-   * Step named by the adjustment already applied: with adjustmentDate it identifies that adjustment, so
-   * that a second or edited adjustment of the same day counts. Optional (older statuses lack it).
-   */
-  adjustmentStep?: StepNumber | null;
+  /** The sequence number (sealed Entry ID) of the step adjustment already applied, if any. */
+  adjustmentSeq?: number | null;
 }
 
 export interface AttendanceCounts {
@@ -258,6 +260,8 @@ export interface BlockedEscalation {
 }
 
 export interface StepAdjustmentApplied {
+  /** The sealed entry's sequence number: adjustments apply in this order, each once. */
+  seq: number;
   date: DayKey;
   toStep: StepNumber;
   role: Role | '';

@@ -39,6 +39,10 @@ export interface RawDocumentationRow {
   staff?: RawCell;
   note?: RawCell;
   targetStep?: RawCell;
+  /** Sealed by the add-on (see DocumentationEntry.verified). */
+  verified?: boolean;
+  /** The sealed entry's sequence number. */
+  seq?: number;
 }
 
 /**
@@ -252,6 +256,7 @@ export function validateDocumentation(
       staff: text(r.staff),
       note: text(r.note),
       row: r.row,
+      ...(r.verified ? { verified: true, seq: r.seq ?? 0 } : {}),
     };
     if (isAdjustment(type)) {
       entry.targetStep = stepOf(r.targetStep);

@@ -4,17 +4,29 @@ import {
   importAttendance as importAttendanceUseCase,
   importAttendanceFromCsv,
 } from '../app/import-attendance';
-import { recalculateAll, recalculateStudents } from '../app/recalculate';
+import { recalculateAll } from '../app/recalculate';
+import { recalculateAfterEdit } from '../app/edit-scope';
+import {
+  logCourtDecision,
+  logStepAdjustment,
+  type CourtDecisionRequest,
+  type EntryResult,
+  type StepAdjustmentRequest,
+} from '../app/privileged-entry';
+import { restoreRecord } from '../app/restore-record';
 import { setUpWorkbook as setUpWorkbookUseCase } from '../app/set-up';
 import { driveCsvFiles } from '../gas/drive-csv-files';
 import { gasUi } from '../gas/gas-ui';
-import { affectedStudents } from './edits';
+import { editOf } from './edits';
+import { courtDecisionDialog, stepAdjustmentDialog } from './dialogs';
 import { buildMenu } from './menu';
 import {
   describeImport,
   describeRecalc,
   describeSetUp,
+  dialogCall,
   menuAction,
+  offerFirstAdministrator,
   recalculateAfter,
   services,
 } from './services';
@@ -35,11 +47,49 @@ export function showAbout(): void {
   gasUi().alert(about.title, about.body);
 }
 
-/** Menu: Attendance → Set up this workbook (then recalculates). */
+/** Menu: Attendance → Set up this workbook (then recalculates; offers to add the first administrator). */
 export function setUpWorkbook(): void {
   menuAction('Set up', (ui, s) => {
     const changes = setUpWorkbookUseCase(s);
+    changes.push(...offerFirstAdministrator(ui, s));
     ui.alert('Attendance Steps is set up', `${describeSetUp(changes)}\n\n${recalculateAfter(s)}`);
+  });
+}
+
+/** Menu: Attendance → Adjust a step… (a dialog; administrators only, checked on the server). */
+export function showStepAdjustment(): void {
+  menuAction('Adjust a step', (ui, s) =>
+    ui.showDialog(stepAdjustmentDialog(s.clock.today()), 'Adjust a step', 420, 460),
+  );
+}
+
+/** Menu: Attendance → Court referral decision… (a dialog; district specialists only, checked on the server). */
+export function showCourtDecision(): void {
+  menuAction('Court referral decision', (ui, s) =>
+    ui.showDialog(courtDecisionDialog(s.clock.today()), 'Court referral decision', 420, 420),
+  );
+}
+
+/** Dialog call: a step adjustment, checked against the Staff tab for the signed-in person. */
+export function submitStepAdjustment(input: StepAdjustmentRequest): EntryResult {
+  return dialogCall(() => logStepAdjustment(services(), input));
+}
+
+/** Dialog call: a court referral decision, checked against the Staff tab for the signed-in person. */
+export function submitCourtDecision(input: CourtDecisionRequest): EntryResult {
+  return dialogCall(() => logCourtDecision(services(), input));
+}
+
+/** Menu: Attendance → Restore the record (puts back sealed entries missing from Documentation). */
+export function restoreTheRecord(): void {
+  menuAction('Restore the record', (ui, s) => {
+    const r = restoreRecord(s);
+    const lost =
+      r.lost > 0 ? ` ${r.lost} missing entries are not in the add-on's copy either (see Data Issues).` : '';
+    ui.alert(
+      'Restore the record',
+      `${r.restored === 0 ? 'Nothing was missing from the copy.' : `${r.restored} sealed entries were put back.`}${lost}\n\n${recalculateAfter(s)}`,
+    );
   });
 }
 
@@ -71,10 +121,7 @@ export function importAttendanceFromDrive(): void {
 
 /** Installable edit trigger: recalculates the students whose rows changed (a whole paste included). */
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const s = services();
-  const affected = affectedStudents(s.workbook, e);
-  if (affected === 'all') recalculateAll(s);
-  else if (affected.length > 0) recalculateStudents(s, affected);
+  recalculateAfterEdit(services(), editOf(e));
 }
 
 /** Installable change trigger: row deletions do not fire onEdit, so they recalculate the campus. */

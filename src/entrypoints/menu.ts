@@ -1,4 +1,5 @@
 // The Attendance menu as data (each item names the top-level function of build/Code.js it runs), and its builder.
+import { TRIGGERS } from '../ports/platform';
 import type { Ui } from '../ports/ui';
 
 /** One menu item: its label and the global function Apps Script calls when it is chosen. */
@@ -15,21 +16,20 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Import attendance (from the Import tab)', functionName: 'importAttendance' },
   { label: 'Import a CSV from Drive…', functionName: 'importAttendanceFromDrive' },
   null,
+  { label: 'Adjust a step…', functionName: 'showStepAdjustment' },
+  { label: 'Court referral decision…', functionName: 'showCourtDecision' },
+  { label: 'Restore the record', functionName: 'restoreTheRecord' },
+  null,
   { label: 'Set up this workbook', functionName: 'setUpWorkbook' },
   { label: 'About Attendance Steps', functionName: 'showAbout' },
 ];
 
-/** Functions that Apps Script calls by name from the triggers the add-on installs. */
-export const TRIGGERS = {
-  onEdit: 'onEditInstalled',
-  onChange: 'onChangeInstalled',
-  nightly: 'nightlyRecalculation',
-} as const;
+export { TRIGGERS } from '../ports/platform';
 
 export const TRIGGER_HANDLERS: readonly string[] = Object.values(TRIGGERS);
 
-/** Functions the sidebar calls through google.script.run. */
-export const SIDEBAR_CALLS: readonly string[] = [];
+/** Functions the sidebar and dialogs call through google.script.run. */
+export const SIDEBAR_CALLS: readonly string[] = ['submitStepAdjustment', 'submitCourtDecision'];
 
 /** Adds the Attendance menu. Needs no authorization, so it also works in AuthMode.NONE. */
 export function buildMenu(ui: Ui): void {

@@ -1,8 +1,12 @@
 // Composes the Apps Script adapters once per execution, and the messages the menu items show.
+import { addFirstAdministrator, hasNoAdministrator, NO_EMAIL } from '../app/actor';
+import { readRules } from '../app/campus';
 import type { ImportSummary } from '../app/import-attendance';
+import type { EntryResult } from '../app/privileged-entry';
 import { recalculateAll, type RecalcSummary } from '../app/recalculate';
 import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
 import { gasUi } from '../gas/gas-ui';
+import { driveRecordArchive, gasSealer, gasUserSession } from '../gas/record-services';
 import { SheetsWorkbook } from '../gas/sheets-workbook';
 import type { Ui } from '../ports/ui';
 import { CsvFileError } from '../ports/files';
@@ -12,12 +16,16 @@ import { WorkbookError } from '../ports/workbook';
 export function services() {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const workbook = new SheetsWorkbook(ss);
+  const store = documentStore();
   return {
     workbook,
     clock: gasClock(workbook.timeZone()),
     lock: documentLock(),
     triggers: scriptTriggers(ss),
-    store: documentStore(),
+    store,
+    sealer: gasSealer(),
+    archive: driveRecordArchive(store, () => ss.getName()),
+    session: gasUserSession(),
   };
 }
 
@@ -66,6 +74,39 @@ export function reportFailure(ui: Ui, what: string, e: unknown): void {
     `${e instanceof Error ? e.message : String(e)}\nWhat was written stays; running it again is safe (nothing is added twice).`,
   );
   throw e;
+}
+
+/** A dialog's server call: an unexpected failure comes back as a message, and the dialog keeps what was typed. */
+export function dialogCall(run: () => EntryResult): EntryResult {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof WorkbookError || e instanceof LockBusyError)) console.error(e);
+    return { ok: false, message: `${e instanceof Error ? e.message : String(e)} Nothing was written.` };
+  }
+}
+
+/**
+ * Set up offers the person running it the first administrator's place when the Staff tab names none, so that
+ * someone can make the entries that set a step. Says plainly when Apps Script gives no email.
+ */
+export function offerFirstAdministrator(ui: Ui, s: ReturnType<typeof services>): string[] {
+  const policy = readRules(s.workbook, s.clock.today()).policy;
+  if (!hasNoAdministrator(s.workbook, policy.adminRoles)) return [];
+  const email = s.session.email();
+  if (email === '') {
+    ui.alert('No administrator yet', `${NO_EMAIL} Add the first administrator to the Staff tab by hand.`);
+    return [];
+  }
+  if (
+    !ui.confirm(
+      'Add you as the first administrator?',
+      `The Staff tab names no administrator yet. Add ${email} as Principal?`,
+    )
+  )
+    return [];
+  addFirstAdministrator(s.workbook, email);
+  return [`added ${email} to Staff as Principal`];
 }
 
 /**

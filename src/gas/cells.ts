@@ -43,14 +43,23 @@ function numberFromText(text: string): number | null {
   return m[2] ? Number(m[1]) / 100 : Number(m[1]);
 }
 
-/** Characters that make Sheets treat text as a formula (CWE-1236). */
-const FORMULA_START = /^[=+\-@]/;
-
 /**
- * Writes one value. Text columns are formatted as plain text by setup, which Sheets stores as typed; text that
- * would start a formula is also written with a leading apostrophe, so it stays text even where someone cleared
- * the column's format (CWE-1236).
+ * The number format each kind of column is written with. Every block the add-on writes gets these formats in the
+ * same call sequence as its values, whatever the column's format was (Automatic in a workbook the add-on did not
+ * create, or in rows past those Set up formatted): '@' (plain text) makes Sheets store text as typed, so an id
+ * keeps its leading zeros (0260012 is not the number 260012) and text starting with = + - @ never becomes a
+ * formula (CWE-1236), with no apostrophe to show.
  */
+export const NUMBER_FORMATS: Record<ColumnKind, string> = {
+  text: '@',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  number: '0',
+  percent: '0.0%',
+  yesno: '@',
+};
+
+/** Writes one value as the cell of a column of `kind` holds it (the column is written with NUMBER_FORMATS). */
 export function writeCell(kind: ColumnKind, value: unknown): SheetValue {
   if (value === null || value === undefined) return '';
   switch (kind) {
@@ -63,10 +72,8 @@ export function writeCell(kind: ColumnKind, value: unknown): SheetValue {
     case 'datetime':
       // A yyyy-MM-dd (HH:mm) string is parsed by Sheets as a date in the spreadsheet's zone, as if typed.
       return String(value);
-    case 'text': {
-      const text = String(value);
-      return FORMULA_START.test(text) ? `'${text}` : text;
-    }
+    case 'text':
+      return String(value);
   }
 }
 

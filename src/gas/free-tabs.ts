@@ -17,8 +17,10 @@ export function writeResultColumn(sheet: Sheet, header: string, values: string[]
   const maxColumns = sheet.getMaxColumns();
   if (col > maxColumns) sheet.insertColumnsAfter(maxColumns, col - maxColumns);
   growTo(sheet, values.length + 1, col);
+  // Plain text first: a result is stored as written, never parsed as a number, date or formula.
   sheet
     .getRange(1, col, values.length + 1, 1)
+    .setNumberFormat('@')
     .setValues([[header], ...values.map((v) => [writeCell('text', v)])]);
 }
 

@@ -1,8 +1,7 @@
 // Clock, Lock and Triggers over Utilities, LockService and ScriptApp.
 import type { DayKey } from '../domain/types';
-import { TRIGGERS } from '../entrypoints/menu';
 import type { Clock, DocumentStore, Lock, Triggers } from '../ports/platform';
-import { LockBusyError } from '../ports/platform';
+import { LockBusyError, TRIGGERS } from '../ports/platform';
 
 /** How long to wait for the document lock: a recalculation of a large campus takes well under this. */
 const LOCK_WAIT_MS = 30_000;

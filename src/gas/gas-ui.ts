@@ -29,6 +29,8 @@ export function gasUi(): Ui {
       const response = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
       return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
     },
+    showDialog: (html, title, width, height) =>
+      ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(width).setHeight(height), title),
     toast: (message, title) =>
       SpreadsheetApp.getActiveSpreadsheet().toast(message, title ?? 'Attendance Steps'),
   };

@@ -3,7 +3,7 @@ import type { ColumnDef, TabDef } from '../ports/schema';
 import { columnKeys, headers } from '../ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../ports/workbook';
 import { locateColumns, missingTab } from '../ports/workbook';
-import { cellsFromRow, readCell, rowFromCells, type SheetValue } from './cells';
+import { cellsFromRow, NUMBER_FORMATS, readCell, rowFromCells, writeCell, type SheetValue } from './cells';
 import { writeResultColumn, writeTextRows } from './free-tabs';
 import { growTo, runs } from './sheet-grid';
 import { ensureTabLayout } from './tab-layout';
@@ -16,6 +16,23 @@ interface Located {
   /** 0-based position of each schema column in the sheet, by column key. */
   positions: Record<string, number>;
   width: number;
+}
+
+/** Runs [first column, width] (1-based) of the columns that are the schema's. */
+function schemaColumnRuns(located: Located): [number, number][] {
+  return runs(
+    Object.values(located.positions)
+      .map((p) => p + 1)
+      .sort((a, b) => a - b),
+  );
+}
+
+/** The number format of each sheet column the schema writes ('' for the district's own columns). */
+function formatsRow(tab: TabDef, located: Located): string[] {
+  const formats = new Array<string>(located.width).fill('');
+  for (const [key, at] of Object.entries(located.positions))
+    formats[at] = NUMBER_FORMATS[tab.columns[key]!.kind];
+  return formats;
 }
 
 export class SheetsWorkbook implements Workbook {
@@ -132,8 +149,10 @@ export class SheetsWorkbook implements Workbook {
     const lastRow = sheet.getLastRow();
     growTo(sheet, rows.length + 1, located.width);
     sheet
-      .getRange(1, 1, rows.length + 1, located.width)
-      .setValues([headers(tab), ...rows.map((r) => this.toCells(tab, located, r))]);
+      .getRange(1, 1, 1, located.width)
+      .setNumberFormat('@')
+      .setValues([headers(tab)]);
+    this.writeBlock(tab, located, 2, rows);
     if (lastRow > rows.length + 1) {
       sheet
         .getRange(rows.length + 2, 1, lastRow - rows.length - 1, Math.max(sheet.getLastColumn(), 1))
@@ -145,20 +164,24 @@ export class SheetsWorkbook implements Workbook {
     const located = this.locateByHeaderRow(tab);
     const sorted = [...rows].sort((a, b) => a.row - b.row);
     const byRow = new Map(sorted.map((r) => [r.row, r.values]));
-    // Only the schema's cells are written: a column the district added between them (a note, a formula) stays.
-    const columnRuns = runs(
-      Object.values(located.positions)
-        .map((p) => p + 1)
-        .sort((a, b) => a - b),
-    );
     for (const [start, count] of runs(sorted.map((r) => r.row))) {
-      const block: SheetValue[][] = [];
-      for (let r = start; r < start + count; r++) block.push(this.toCells(tab, located, byRow.get(r)!));
-      for (const [col, width] of columnRuns) {
-        located.sheet
-          .getRange(start, col, count, width)
-          .setValues(block.map((cells) => cells.slice(col - 1, col - 1 + width)));
-      }
+      const block: RowOf<C>[] = [];
+      for (let r = start; r < start + count; r++) block.push(byRow.get(r)!);
+      this.writeBlock(tab, located, start, block);
+    }
+  }
+
+  fill<C extends Record<string, ColumnDef>>(
+    tab: TabDef<C>,
+    column: keyof C & string,
+    cells: { row: number; value: string }[],
+  ): void {
+    const located = this.locateByHeaderRow(tab);
+    const col = located.positions[column]! + 1;
+    const byRow = new Map(cells.map((c) => [c.row, c.value]));
+    for (const [start, count] of runs([...byRow.keys()].sort((a, b) => a - b))) {
+      const values = Array.from({ length: count }, (_, i) => [writeCell('text', byRow.get(start + i))]);
+      located.sheet.getRange(start, col, count, 1).setNumberFormat('@').setValues(values);
     }
   }
 
@@ -167,9 +190,29 @@ export class SheetsWorkbook implements Workbook {
     const located = this.locateByHeaderRow(tab);
     const start = located.sheet.getLastRow() + 1;
     growTo(located.sheet, start + rows.length - 1, located.width);
-    located.sheet
-      .getRange(start, 1, rows.length, located.width)
-      .setValues(rows.map((r) => this.toCells(tab, located, r)));
+    this.writeBlock(tab, located, start, rows);
+  }
+
+  /**
+   * Writes rows from sheet row `start`, only into the schema's cells (a column the district added between them,
+   * a note or a formula, stays), each run of adjacent columns with its number formats and then its values: the
+   * formats make the values land as the add-on means them whatever the column's format was before.
+   */
+  private writeBlock<C extends Record<string, ColumnDef>>(
+    tab: TabDef<C>,
+    located: Located,
+    start: number,
+    rows: RowOf<C>[],
+  ): void {
+    if (rows.length === 0) return;
+    const cells = rows.map((r) => this.toCells(tab, located, r));
+    const formats = formatsRow(tab, located);
+    for (const [col, width] of schemaColumnRuns(located)) {
+      const range = located.sheet.getRange(start, col, rows.length, width);
+      const runFormats = formats.slice(col - 1, col - 1 + width);
+      range.setNumberFormats(rows.map(() => runFormats));
+      range.setValues(cells.map((row) => row.slice(col - 1, col - 1 + width)));
+    }
   }
 
   sort<C extends Record<string, ColumnDef>>(tab: TabDef<C>, columns: (keyof C & string)[]): void {

@@ -1,16 +1,7 @@
 // Creates or completes a tab's layout: headers, formats, dropdowns, frozen header, protection of script tabs.
-import type { ColumnDef, ColumnKind, TabDef } from '../ports/schema';
+import type { ColumnDef, TabDef } from '../ports/schema';
+import { NUMBER_FORMATS } from './cells';
 import { optionList, type DropdownLists } from '../ports/workbook';
-
-/** Number formats by column kind; '@' keeps ids like 00123 and notes as plain text. */
-const FORMATS: Record<ColumnKind, string> = {
-  text: '@',
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm',
-  number: '0',
-  percent: '0.0%',
-  yesno: '@',
-};
 
 const PROTECTION_NOTE = 'Attendance Steps: written by the add-on. Edit the source tabs instead.';
 
@@ -104,7 +95,7 @@ function formatColumn(
 ) {
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   const body = sheet.getRange(2, col, rows, 1);
-  body.setNumberFormat(FORMATS[column.kind]);
+  body.setNumberFormat(NUMBER_FORMATS[column.kind]);
   if (column.width) sheet.setColumnWidth(col, column.width);
   const options = column.kind === 'yesno' ? ['Yes', 'No'] : optionList(column, lists);
   if (options && options.length > 0) setDropdown(body, column, options);

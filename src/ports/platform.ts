@@ -25,6 +25,13 @@ export class LockBusyError extends Error {
   }
 }
 
+/** Functions that Apps Script calls by name from the triggers the add-on installs. */
+export const TRIGGERS = {
+  onEdit: 'onEditInstalled',
+  onChange: 'onChangeInstalled',
+  nightly: 'nightlyRecalculation',
+} as const;
+
 /** The add-on's installable triggers, each installed once. */
 export interface Triggers {
   /** Installs what is missing and returns a line for each trigger installed. */

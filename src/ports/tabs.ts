@@ -48,12 +48,27 @@ export const DOCUMENTATION = defineTab(
     outcome: text('Outcome', { options: 'outcomes', help: 'Blank counts as completed.' }),
     role: text('Role', {
       options: 'roles',
-      help: 'The role of the person who did it (system for the add-on).',
+      help:
+        'The role of the person who did it. On a typed row it is what was typed; on a sealed row the add-on ' +
+        'took it from the Staff tab for the signed-in person (System for the add-on itself).',
     }),
     staff: text('Staff', { help: 'Email of the person who made the entry.' }),
     notes: text('Notes', { help: 'What happened; for a step adjustment, the reason.', width: 320 }),
     targetStep: number('Step Set To', {
-      help: 'Only for a step adjustment: the step the administrator sets.',
+      help: "Step adjustments and the add-on's Step reached rows: the step set.",
+    }),
+    entryId: text('Entry ID', {
+      help:
+        'Given by the add-on to every entry: S… to the entries it sealed (its own, and those made through its ' +
+        'menus by a person the Staff tab names), T… to typed entries.',
+    }),
+    refersTo: text('Refers To', {
+      help: "On the add-on's own rows: the Entry ID of the entry that caused the row (an adjustment, a decision).",
+    }),
+    seal: text('Seal', {
+      help:
+        "The add-on's tamper-evident seal of a sealed entry. A row typed, pasted or changed after it was " +
+        'written has none that matches, and sets no step.',
     }),
   },
 );
@@ -87,6 +102,10 @@ export const STATUS = defineTab(
     }),
     missing: text('Missing Efforts', { help: 'What must be documented before the next step.', width: 320 }),
     flags: text('Flags', { help: '', width: 320 }),
+    why: text('Why', {
+      help: 'What the add-on concluded and why: an adjustment or decision ignored, an escalation blocked, a step kept.',
+      width: 420,
+    }),
     problems: number('Data Problems', { help: 'Rows of this student listed on Data Issues.' }),
     updatedAt: datetime('Updated', { help: 'When this row was calculated.' }),
   },

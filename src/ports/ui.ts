@@ -13,6 +13,8 @@ export interface Ui {
   /** A yes/no question; true for yes. */
   confirm(title: string, message: string): boolean;
   toast(message: string, title?: string): void;
+  /** Shows an HTML page in a modal dialog (its script calls the server through google.script.run). */
+  showDialog(html: string, title: string, width: number, height: number): void;
   /** Asks for a line of text; null when the person cancels. */
   prompt(title: string, message: string): string | null;
 }

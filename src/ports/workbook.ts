@@ -103,6 +103,15 @@ export interface Workbook {
   replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void;
   /** Writes rows at the given sheet row numbers (each a whole row of the tab's columns). */
   update<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: SheetRow<C>[]): void;
+  /**
+   * Writes single cells of one column as text (each run of consecutive rows in one call); every other cell of
+   * those rows stays as it is.
+   */
+  fill<C extends Record<string, ColumnDef>>(
+    tab: TabDef<C>,
+    column: keyof C & string,
+    cells: { row: number; value: string }[],
+  ): void;
   /** Appends rows after the last row, in one write. */
   append<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void;
   /** Sorts a tab's data rows by the given columns, ascending (one call; the header stays). */

@@ -79,6 +79,7 @@ function expectClean(results: RunResult[], trigger: string): void {
 
 function campus(): Emulator {
   const emu = createEmulatorSync({ codePath: CODE, asOf: '2026-10-15' });
+  emu.ui.queueAlertResponse('YES');
   expect(emu.run('setUpWorkbook', undefined, 'menu').error).toBeUndefined();
   emu.setValues('Students', 'A2', ROSTER);
   emu.setValues('Absences', 'A2', ABSENCES);

@@ -1,6 +1,13 @@
 // An in-memory Workbook with the SheetsWorkbook adapter's semantics, for use-case tests: each tab is a grid of plain
 // cells (row 1 the header), writes go through the adapter's own cell conversion, and misuse throws as Sheets would.
-import { cellsFromRow, readCell, rowFromCells, writeCell, type SheetValue } from '../../src/gas/cells';
+import {
+  cellsFromRow,
+  NUMBER_FORMATS,
+  readCell,
+  rowFromCells,
+  writeCell,
+  type SheetValue,
+} from '../../src/gas/cells';
 import type { ColumnDef, TabDef } from '../../src/ports/schema';
 import { columnKeys } from '../../src/ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../../src/ports/workbook';
@@ -18,7 +25,7 @@ interface Located {
   width: number;
 }
 
-/** A cell that Sheets would have turned into a formula: text starting with `=` written without the apostrophe. */
+/** A cell that Sheets would have turned into a formula: text starting with `=` written into a cell not formatted as text. */
 export interface FormulaWrite {
   tab: string;
   row: number;
@@ -194,7 +201,7 @@ export class MemoryWorkbook implements Workbook {
     const located = this.locate(tab);
     const before = lastRow(located.grid);
     const cells = rows.map((r) => toCells(tab, located, r));
-    if (cells.length > 0) this.setValues(tab.name, located, 2, cells);
+    if (cells.length > 0) this.setValues(tab, located, 2, cells);
     for (let r = rows.length + 2; r <= before; r++) located.grid[r - 1] = blankRow(located.width);
     if (cells.length > 0 || before > rows.length + 1) this.writes.replace++;
   }
@@ -205,18 +212,28 @@ export class MemoryWorkbook implements Workbook {
       if (!Number.isInteger(row) || row < 2)
         throw new Error(`update of ${tab.name} row ${row}: not a data row`);
       // As the adapter: only the schema's cells are written; the district's own columns keep their values.
-      const cells = toCells(tab, located, values);
-      for (const c of Object.values(located.positions))
-        this.put(tab.name, located.grid, row, c + 1, cells[c]!);
+      this.setValues(tab, located, row, [toCells(tab, located, values)]);
     }
     if (rows.length > 0) this.writes.update++;
+  }
+
+  fill<C extends Record<string, ColumnDef>>(
+    tab: TabDef<C>,
+    column: keyof C & string,
+    cells: { row: number; value: string }[],
+  ): void {
+    const located = this.locate(tab);
+    const col = located.positions[column]! + 1;
+    for (const { row, value } of cells)
+      this.put(tab.name, located.grid, row, col, writeCell('text', value), true);
+    if (cells.length > 0) this.writes.update++;
   }
 
   append<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
     if (rows.length === 0) return;
     const located = this.locate(tab);
     this.setValues(
-      tab.name,
+      tab,
       located,
       lastRow(located.grid) + 1,
       rows.map((r) => toCells(tab, located, r)),
@@ -287,7 +304,7 @@ export class MemoryWorkbook implements Workbook {
       col = names.filter((n) => n !== '').length === 0 ? 1 : width + 1;
       this.put(name, grid, 1, col, header);
     }
-    values.forEach((v, i) => this.put(name, grid, i + 2, col, writeCell('text', v)));
+    values.forEach((v, i) => this.put(name, grid, i + 2, col, writeCell('text', v), true));
     this.writes.writeColumn++;
   }
 
@@ -343,27 +360,48 @@ export class MemoryWorkbook implements Workbook {
     return { grid, positions, width: Math.max(names.length, columnKeys(tab).length) };
   }
 
-  /** Range.setValues: every row must be exactly as wide as the range, or Sheets throws and writes nothing. */
-  private setValues(name: string, located: Located, startRow: number, block: SheetValue[][]): void {
+  /**
+   * Writes a block as the adapter does: every row as wide as the tab (Sheets throws on a width mismatch and writes
+   * nothing), then only the schema's cells, each formatted with the adapter's number format for its kind first.
+   */
+  private setValues(tab: TabDef, located: Located, startRow: number, block: SheetValue[][]): void {
     for (const cells of block) {
       if (cells.length !== located.width) {
         throw new Error(
           `The number of columns in the data does not match the number of columns in the range. ` +
-            `The data has ${cells.length} but the range has ${located.width}. (${name})`,
+            `The data has ${cells.length} but the range has ${located.width}. (${tab.name})`,
         );
       }
     }
+    const asText = new Map(
+      Object.entries(located.positions).map(([key, c]) => [
+        c,
+        NUMBER_FORMATS[tab.columns[key]!.kind] === '@',
+      ]),
+    );
     block.forEach((cells, i) =>
-      cells.forEach((v, c) => this.put(name, located.grid, startRow + i, c + 1, v)),
+      cells.forEach((v, c) => {
+        if (asText.has(c)) this.put(tab.name, located.grid, startRow + i, c + 1, v, asText.get(c)!);
+      }),
     );
   }
 
-  /** One cell as Sheets stores a written value: a leading apostrophe keeps text as text; `=` makes a formula. */
-  private put(name: string, grid: Cell[][], row: number, column: number, value: SheetValue): void {
+  /**
+   * One cell as Sheets stores a written value: in a plain-text cell exactly as written; elsewhere a leading
+   * apostrophe keeps text as text and `=` makes a formula.
+   */
+  private put(
+    name: string,
+    grid: Cell[][],
+    row: number,
+    column: number,
+    value: SheetValue,
+    plain = false,
+  ): void {
     if (value instanceof Date) throw new Error(`the fake stores no Date objects (${name} row ${row})`);
     let cell: Cell = value;
-    if (typeof value === 'string' && value.startsWith("'")) cell = value.slice(1);
-    else if (typeof value === 'string' && value.startsWith('='))
+    if (!plain && typeof value === 'string' && value.startsWith("'")) cell = value.slice(1);
+    else if (!plain && typeof value === 'string' && value.startsWith('='))
       this.formulas.push({ tab: name, row, column, text: value });
     while (grid.length < row) grid.push([]);
     const cells = grid[row - 1]!;

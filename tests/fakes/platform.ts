@@ -1,9 +1,11 @@
 // Fakes of the small platform ports that keep state: a clock that is set, a lock that knows when it is held or busy,
 // triggers installed once each, and document properties.
+import { createHmac } from 'node:crypto';
 import type { DayKey } from '../../src/domain/types';
 import { TRIGGERS } from '../../src/entrypoints/menu';
 import type { Clock, DocumentStore, Lock, Triggers } from '../../src/ports/platform';
 import { LockBusyError } from '../../src/ports/platform';
+import type { ArchivedEntry, RecordArchive, Sealer, UserSession } from '../../src/ports/record';
 
 export class FixedClock implements Clock {
   constructor(
@@ -68,5 +70,36 @@ export class MemoryStore implements DocumentStore {
 
   set(key: string, value: string): void {
     this.values.set(key, value);
+  }
+}
+
+/** An HMAC-SHA256 seal with a fixed test secret (the Apps Script adapter keeps a random one in script properties). */
+export class HmacSealer implements Sealer {
+  constructor(private readonly secret = 'test-secret') {}
+
+  seal(text: string): string {
+    return createHmac('sha256', this.secret).update(text, 'utf8').digest('base64url').slice(0, 24);
+  }
+}
+
+/** The add-on's copy of its sealed entries, as files saved one after the other. */
+export class MemoryArchive implements RecordArchive {
+  readonly files: { day: string; entries: ArchivedEntry[] }[] = [];
+
+  save(entries: ArchivedEntry[], day: string): void {
+    this.files.push({ day, entries: entries.map((e) => ({ ...e })) });
+  }
+
+  readAll(): ArchivedEntry[] {
+    return this.files.flatMap((f) => f.entries.map((e) => ({ ...e })));
+  }
+}
+
+/** The signed-in user, as a test sets them ('' for an account Apps Script gives no email for). */
+export class FakeSession implements UserSession {
+  constructor(public current = 'clerk@district.example.org') {}
+
+  email(): string {
+    return this.current;
   }
 }

@@ -5,7 +5,15 @@ import { compileCalendar, defaultCalendar } from '../../../src/domain/calendar';
 import { toDayKey } from '../../../src/domain/dates';
 import type { DayKey } from '../../../src/domain/types';
 import { type Cell, MemoryWorkbook } from '../../fakes/memory-workbook';
-import { FixedClock, MemoryLock, MemoryStore, MemoryTriggers } from '../../fakes/platform';
+import {
+  FakeSession,
+  FixedClock,
+  HmacSealer,
+  MemoryArchive,
+  MemoryLock,
+  MemoryStore,
+  MemoryTriggers,
+} from '../../fakes/platform';
 
 /** 2026-2027, the default calendar setUpWorkbook writes when today is in that school year. */
 export const TODAY = '2026-11-20';
@@ -22,8 +30,11 @@ export function campus(today: DayKey = TODAY) {
   const lock = new MemoryLock();
   const triggers = new MemoryTriggers();
   const store = new MemoryStore();
-  setUpWorkbook({ workbook, clock, lock, triggers, store });
-  return { workbook, clock, lock, triggers, store };
+  const sealer = new HmacSealer();
+  const archive = new MemoryArchive();
+  const session = new FakeSession();
+  setUpWorkbook({ workbook, clock, lock, triggers, store, sealer });
+  return { workbook, clock, lock, triggers, store, sealer, archive, session };
 }
 
 export function student(

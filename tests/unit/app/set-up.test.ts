@@ -5,7 +5,7 @@ import { addDays, isWeekend } from '../../../src/domain/dates';
 import { headers } from '../../../src/ports/schema';
 import { ABSENCES, TABS } from '../../../src/ports/tabs';
 import { MemoryWorkbook } from '../../fakes/memory-workbook';
-import { FixedClock, MemoryLock, MemoryStore, MemoryTriggers } from '../../fakes/platform';
+import { FixedClock, HmacSealer, MemoryLock, MemoryStore, MemoryTriggers } from '../../fakes/platform';
 
 function fakes(workbook = new MemoryWorkbook()) {
   return {
@@ -14,6 +14,7 @@ function fakes(workbook = new MemoryWorkbook()) {
     lock: new MemoryLock(),
     triggers: new MemoryTriggers(),
     store: new MemoryStore(),
+    sealer: new HmacSealer(),
   };
 }
 

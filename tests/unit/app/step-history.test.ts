@@ -1,29 +1,15 @@
-// The kept step is read back only from the add-on's own step rows, in the order they were logged, this school year.
-import { ADDON_STAFF, priorFromLog, stepChanges, type StepRow } from '../../../src/app/step-history';
+// The kept step is read back only from the add-on's sealed step rows, in the record's sequence, this school year.
+import { priorFromLog, stepChanges, type StepRow } from '../../../src/app/step-history';
 import type { StudentStatus } from '../../../src/domain/types';
 
 const YEAR = { firstDay: '2026-08-12', lastDay: '2027-06-03' };
 
-function stepRow(loggedAt: string, date: string, step: number, extra: Partial<StepRow> = {}): StepRow {
-  return {
-    loggedAt,
-    studentId: 'S1',
-    date,
-    type: 'Step reached',
-    role: 'System',
-    staff: ADDON_STAFF,
-    targetStep: step,
-    notes: `Step ${step} began.`,
-    ...extra,
-  };
+function stepRow(seq: number, date: string, step: number, extra: Partial<StepRow> = {}): StepRow {
+  return { seq, studentId: 'S1', date, targetStep: step, refersTo: '', ...extra };
 }
 
 describe('priorFromLog', () => {
-  const log = [
-    stepRow('2026-09-03 08:00', '2026-09-03', 1),
-    stepRow('2026-09-10 08:00', '2026-09-10', 2),
-    stepRow('2026-10-01 08:00', '2026-10-01', 3),
-  ];
+  const log = [stepRow(1, '2026-09-03', 1), stepRow(2, '2026-09-10', 2), stepRow(3, '2026-10-01', 3)];
 
   it('keeps the last step logged, with the day each step began', () => {
     expect(priorFromLog(log, YEAR)['S1']).toEqual({
@@ -33,33 +19,12 @@ describe('priorFromLog', () => {
     });
   });
 
-  it("ignores a person's entry of the same type: only the add-on moves a kept step", () => {
-    const forged = [
-      ...log,
-      stepRow('2026-10-02 09:00', '2026-10-02', 0, {
-        role: 'Teacher',
-        staff: 'teacher@district.example.org',
-      }),
-      stepRow('2026-10-02 09:05', '2026-10-02', 0, { role: 'System', staff: 'teacher@district.example.org' }),
-    ];
-    expect(priorFromLog(forged, YEAR)['S1']?.step).toBe(3);
-  });
-
-  it('follows the logged order, not the order of the rows after a sort by hand', () => {
-    const adjusted = [
-      ...log,
-      stepRow('2026-10-20 10:00', '2026-10-20', 1, {
-        notes: 'Step 1 after the step adjustment of 2026-10-20 to step 1: moved',
-      }),
-    ];
+  it('follows the sequence the add-on gave, not the order of the rows after a sort by hand', () => {
+    const adjusted = [...log, stepRow(4, '2026-10-20', 1, { refersTo: 'S000009' })];
     // Sorted by hand so that the adjustment's row comes first: read in sheet order, step 3 would win.
     const resorted = [adjusted[3]!, ...adjusted.slice(0, 3)];
     for (const rows of [adjusted, resorted]) {
-      expect(priorFromLog(rows, YEAR)['S1']).toMatchObject({
-        step: 1,
-        adjustmentDate: '2026-10-20',
-        adjustmentStep: 1,
-      });
+      expect(priorFromLog(rows, YEAR)['S1']).toMatchObject({ step: 1, adjustmentSeq: 9 });
     }
   });
 
@@ -118,23 +83,24 @@ describe('stepChanges', () => {
       ...base,
       step: 1,
       since: '2026-09-03',
-      adjustment: { date: '2026-10-20', toStep: 1, role: 'assistantPrincipal', reason: 'data corrected' },
+      adjustment: {
+        seq: 7,
+        date: '2026-10-20',
+        toStep: 1,
+        role: 'assistantPrincipal',
+        reason: 'data corrected',
+      },
     };
     const [change] = stepChanges(adjusted, { step: 3, stepSince: base.stepSince }, name);
-    expect(change).toMatchObject({ step: 1, date: '2026-10-20' });
+    expect(change).toMatchObject({ step: 1, date: '2026-10-20', refersTo: 'S000007' });
     expect(change?.notes).toMatch(/after the step adjustment of 2026-10-20 to step 1: data corrected/);
-    // Logged once: the same adjustment already applied writes nothing; another step set the same day does.
-    const applied = {
-      step: 1 as const,
-      stepSince: { 1: '2026-09-03' },
-      adjustmentDate: '2026-10-20',
-      adjustmentStep: 1 as const,
-    };
+    // Logged once: the same adjustment already applied writes nothing; a later one the same day does.
+    const applied = { step: 1 as const, stepSince: { 1: '2026-09-03' }, adjustmentSeq: 7 };
     expect(stepChanges(adjusted, applied, name)).toEqual([]);
     const corrected: StudentStatus = {
       ...adjusted,
       step: 2,
-      adjustment: { ...adjusted.adjustment!, toStep: 2 },
+      adjustment: { ...adjusted.adjustment!, seq: 8, toStep: 2 },
     };
     expect(stepChanges(corrected, applied, name)).toHaveLength(1);
   });

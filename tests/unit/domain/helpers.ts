@@ -21,6 +21,12 @@ export function schoolDays(from: DayKey, n: number): DayKey[] {
     .map(toDayKey);
 }
 
+let sequence = 0;
+
+/**
+ * A Documentation entry as the add-on sealed it for a verified person (the way adjustments and court decisions
+ * are made), numbered in the order the test makes them; pass `{ verified: false }` for a typed row.
+ */
 export function doc(
   studentId: string,
   date: DayKey,
@@ -35,6 +41,8 @@ export function doc(
     role: 'assistantPrincipal' as Role,
     staff: 'ap@school.org',
     note: '',
+    verified: true,
+    seq: ++sequence,
     ...extra,
   };
 }

@@ -102,61 +102,65 @@ describe('3. after an adjustment the student climbs again by the days after it',
 
 describe('4. an older adjustment is never re-applied', () => {
   it('keeps step 3 when the latest adjustment is cancelled', () => {
+    const first = adjust('2026-10-01', 1);
+    const cancelled = adjust('2026-10-10', 3, { outcome: 'Cancelled' });
     const prior: Record<string, PriorStatus> = {
       S1: {
         step: 3,
         stepSince: { 1: '2026-09-03', 2: '2026-09-08', 3: '2026-09-11' },
-        adjustmentDate: '2026-10-10',
+        adjustmentSeq: cancelled.seq ?? null,
       },
     };
-    const s = statusOf(
-      run({
-        absences: unexcused(9),
-        prior,
-        docs: [adjust('2026-10-01', 1), adjust('2026-10-10', 3, { outcome: 'Cancelled' })],
-      }),
-    );
+    const s = statusOf(run({ absences: unexcused(9), prior, docs: [first, cancelled] }));
     expect(s.step).toBe(3);
     expect(s.flags).not.toContain('stepAdjusted');
   });
 });
 
-describe('5. a second or edited adjustment on the day of the applied one', () => {
-  const base = {
-    step: 2 as const,
-    stepSince: { 1: '2026-09-03', 2: '2026-09-08' },
-    adjustmentDate: '2026-10-01',
-  };
-  it('counts an edited adjustment (same day, other step) when the applied step is known', () => {
-    const prior = { S1: { ...base, adjustmentStep: 2 as const } };
-    const s = statusOf(run({ absences: unexcused(9), prior, docs: [adjust('2026-10-01', 1)] }));
+describe('5. adjustments are told apart by the record, never by their day', () => {
+  const base = { step: 2 as const, stepSince: { 1: '2026-09-03', 2: '2026-09-08' } };
+  it('counts a second adjustment of the same day made after the applied one', () => {
+    const applied = adjust('2026-10-01', 2);
+    const second = adjust('2026-10-01', 1);
+    const prior = { S1: { ...base, adjustmentSeq: applied.seq ?? null } };
+    const s = statusOf(run({ absences: unexcused(9), prior, docs: [applied, second] }));
     expect(s.step).toBe(1);
-    expect(s.flags).toContain('stepAdjusted');
+    expect(s.adjustment?.seq).toBe(second.seq);
   });
-  it('counts a second adjustment of the same day when the applied step is known', () => {
-    const prior = { S1: { ...base, adjustmentStep: 2 as const } };
-    const docs = [adjust('2026-10-01', 2), adjust('2026-10-01', 1)];
-    const s = statusOf(run({ absences: unexcused(9), prior, docs }));
+  it('applies same-day adjustments in the order they were sealed, whatever the order of the rows', () => {
+    const earlier = adjust('2026-10-01', 2);
+    const later = adjust('2026-10-01', 1);
+    const s = statusOf(run({ absences: unexcused(9), docs: [later, earlier] }));
     expect(s.step).toBe(1);
-  });
-  it('flags a second adjustment of the same day when the applied step is not known', () => {
-    const docs = [adjust('2026-10-01', 2), adjust('2026-10-01', 1)];
-    const s = statusOf(run({ absences: unexcused(9), prior: { S1: base }, docs }));
-    expect(s.step).toBe(2);
-    expect(s.flags).toContain('adjustmentIgnored');
-    expect(s.messages.join(' ')).toMatch(/same day/);
+    expect(s.adjustment?.seq).toBe(later.seq);
   });
   it('does not re-apply the applied adjustment once the student climbed after it', () => {
+    const applied = adjust('2026-10-01', 2);
     const prior = {
       S1: {
         step: 3 as const,
         stepSince: { 1: '2026-09-03', 2: '2026-09-08', 3: '2026-10-22' },
-        adjustmentDate: '2026-10-01',
+        adjustmentSeq: applied.seq ?? null,
       },
     };
-    const s = statusOf(run({ absences: unexcused(9), prior, docs: [adjust('2026-10-01', 2)] }));
+    const s = statusOf(run({ absences: unexcused(9), prior, docs: [applied] }));
     expect(s.step).toBe(3);
     expect(s.flags).not.toContain('stepAdjusted');
+  });
+  it('ignores a typed adjustment, with the reason: typed rows cannot set a step', () => {
+    const s = statusOf(run({ absences: unexcused(9), docs: [adjust('2026-10-01', 0, { verified: false })] }));
+    expect(s.step).toBe(3);
+    expect(s.flags).toContain('adjustmentIgnored');
+    expect(s.messages.join(' ')).toMatch(/typed rows cannot set a step/);
+  });
+  it('ignores a typed court decision, with the reason', () => {
+    const decision = doc('S1', '2026-10-05', 'Court referral decision', {
+      role: 'districtSpecialist' as never,
+      verified: false,
+    });
+    const s = statusOf(run({ absences: unexcused(12), docs: [decision] }));
+    expect(s.step).toBeLessThan(5);
+    expect(s.messages.join(' ')).toMatch(/typed in the Documentation tab/);
   });
 });
 

@@ -111,6 +111,7 @@ describe('kept step and adjustments', () => {
     expect(s.since).toBe('2026-09-03');
     expect(s.stepSince).toEqual({ 1: '2026-09-03' });
     expect(s.adjustment).toEqual({
+      seq: adj.seq,
       date: '2026-10-01',
       toStep: 1,
       role: 'principal',
@@ -122,7 +123,7 @@ describe('kept step and adjustments', () => {
       run({
         absences: unexcused(4),
         docs: [adj],
-        prior: { S1: { step: 1, highestStep: 3, stepSince: s.stepSince, adjustmentDate: '2026-10-01' } },
+        prior: { S1: { step: 1, highestStep: 3, stepSince: s.stepSince, adjustmentSeq: adj.seq ?? null } },
       }),
     );
     expect(again.step).toBe(1);

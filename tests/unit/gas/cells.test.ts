@@ -1,5 +1,5 @@
 // Cells to port values and back, by column kind.
-import { readCell, writeCell } from '../../../src/gas/cells';
+import { NUMBER_FORMATS, readCell, writeCell } from '../../../src/gas/cells';
 
 const day = (d: Date, withTime: boolean) => (withTime ? '2026-09-01 08:30' : '2026-09-01');
 
@@ -30,9 +30,13 @@ describe('readCell', () => {
 });
 
 describe('writeCell', () => {
-  it.each(['=HYPERLINK("http://x")', '+1+2', '-A1', '@x'])('keeps %p as text, never a formula', (text) => {
-    expect(writeCell('text', text)).toBe(`'${text}`);
-  });
+  it.each(['=HYPERLINK("http://x")', '+1+2', '-A1', '@x'])(
+    'writes %p as typed, into a column formatted as plain text (never a formula, no apostrophe)',
+    (text) => {
+      expect(writeCell('text', text)).toBe(text);
+      expect(NUMBER_FORMATS.text).toBe('@');
+    },
+  );
 
   it('writes the other kinds as Sheets reads them', () => {
     expect(writeCell('text', '00123')).toBe('00123');

@@ -1,0 +1,147 @@
+// Entries that set a step, made through the add-on by a verified person: a step adjustment (administrators) and a
+// court referral decision (district specialists). Each is checked, sealed under the lock, and the student recalculated.
+import * as v from 'valibot';
+import { isDayKey } from '../domain/dates';
+import { DOC } from '../domain/policy';
+import type { Policy, Role } from '../domain/types';
+import { idProblem, RosterIds } from '../domain/student-ids';
+import type { UserSession } from '../ports/record';
+import { DOCUMENTATION, STUDENTS } from '../ports/tabs';
+import { resolveActor, refusal } from './actor';
+import { readRules } from './campus';
+import { roleLabel } from './labels';
+import { recalculateStudents, type RecalcDeps } from './recalculate';
+import { Ledger } from './record';
+
+/** Notes longer than this are refused (nothing is cut): a cell holds at most 50,000 characters. */
+export const MAX_NOTE_LENGTH = 5000;
+
+const day = v.pipe(
+  v.string('The date must be text like 2026-12-02.'),
+  v.trim(),
+  v.check((d) => isDayKey(d), 'The date must be a real date like 2026-12-02.'),
+);
+const studentId = v.pipe(
+  v.string('The Student ID must be text.'),
+  v.trim(),
+  v.minLength(1, 'Enter the Student ID.'),
+);
+const reason = v.pipe(
+  v.string('The reason must be text.'),
+  v.trim(),
+  v.minLength(3, 'Write the reason (it goes into the record).'),
+  v.maxLength(MAX_NOTE_LENGTH, `The reason is longer than ${MAX_NOTE_LENGTH} characters; shorten it.`),
+);
+
+export const StepAdjustmentInput = v.object({
+  studentId,
+  date: day,
+  step: v.pipe(
+    v.number('The step must be a number from 0 to 5.'),
+    v.integer('The step must be a whole number from 0 to 5.'),
+    v.minValue(0, 'The step must be from 0 to 5.'),
+    v.maxValue(5, 'The step must be from 0 to 5.'),
+  ),
+  reason,
+});
+
+export const CourtDecisionInput = v.object({ studentId, date: day, reason });
+
+export type StepAdjustmentRequest = v.InferInput<typeof StepAdjustmentInput>;
+export type CourtDecisionRequest = v.InferInput<typeof CourtDecisionInput>;
+
+/** What the dialog shows: plain JSON. */
+export interface EntryResult {
+  ok: boolean;
+  message: string;
+  entryId?: string;
+  /** The student's step after the entry, when it was written. */
+  step?: number;
+}
+
+export interface EntryDeps extends RecalcDeps {
+  session: UserSession;
+}
+
+/** Menu: Attendance → Adjust a step…: an administrator sets a lower step, with the reason. */
+export function logStepAdjustment(deps: EntryDeps, input: unknown): EntryResult {
+  const parsed = v.safeParse(StepAdjustmentInput, input);
+  if (!parsed.success) return refused(parsed.issues[0]?.message);
+  const { step, ...rest } = parsed.output;
+  return logEntry(
+    deps,
+    { ...rest, targetStep: step },
+    DOC.stepAdjustment,
+    'adjust a step',
+    (p) => p.adminRoles,
+  );
+}
+
+/** Menu: Attendance → Court referral decision…: a district specialist records the decision to refer to court. */
+export function logCourtDecision(deps: EntryDeps, input: unknown): EntryResult {
+  const parsed = v.safeParse(CourtDecisionInput, input);
+  if (!parsed.success) return refused(parsed.issues[0]?.message);
+  return logEntry(
+    deps,
+    { ...parsed.output, targetStep: null },
+    DOC.courtDecision,
+    'record a court referral decision',
+    (p) => p.courtDeciderRoles,
+  );
+}
+
+function refused(message = 'The entry is not complete.'): EntryResult {
+  return { ok: false, message: `${message} Nothing was written.` };
+}
+
+function logEntry(
+  deps: EntryDeps,
+  entry: { studentId: string; date: string; reason: string; targetStep: number | null },
+  type: string,
+  what: string,
+  roles: (policy: Policy) => readonly Role[],
+): EntryResult {
+  const { workbook } = deps;
+  const written = deps.lock.withLock((): EntryResult & { studentId?: string } => {
+    const today = deps.clock.today();
+    const rules = readRules(workbook, today);
+    const actor = resolveActor(workbook, deps.session);
+    const no = refusal(actor, roles(rules.policy), what);
+    if (no) return refused(no);
+    if (entry.date > today) return refused(`${entry.date} is in the future.`);
+    if (entry.date < rules.year.firstDay)
+      return refused(`${entry.date} is before this school year (it began ${rules.year.firstDay}).`);
+    const roster = new RosterIds(workbook.read(STUDENTS, ['studentId']).map((r) => r.values.studentId));
+    const match = roster.match(entry.studentId);
+    if (match.kind !== 'exact' && match.kind !== 'zeros') return refused(idProblem(entry.studentId, match)!);
+    const ledger = new Ledger(deps.store, deps.sealer);
+    const sealed = ledger.seal([
+      {
+        loggedAt: deps.clock.now(),
+        studentId: match.id,
+        date: entry.date,
+        type,
+        outcome: 'Completed',
+        role: roleLabel(actor.role!),
+        staff: actor.email,
+        notes: entry.reason,
+        targetStep: entry.targetStep,
+        refersTo: '',
+      },
+    ]);
+    workbook.append(DOCUMENTATION, sealed);
+    ledger.confirm(sealed);
+    ledger.archive(sealed, deps.archive, today, false);
+    return { ok: true, message: '', entryId: sealed[0]!.entryId, studentId: match.id };
+  });
+  if (!written.ok) return written;
+  const id = written.studentId!;
+  const summary = recalculateStudents(deps, [id]);
+  const step = summary.perStep.findIndex((n) => n > 0);
+  return {
+    ok: true,
+    entryId: written.entryId!,
+    step,
+    message: `Entry ${written.entryId} was written for student ${id}; the student is now at step ${step}.`,
+  };
+}
