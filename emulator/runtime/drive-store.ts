@@ -146,7 +146,8 @@ export class DriveStore {
 
   fileUrl(rec: FileRecord): string {
     if (rec.mimeType === GOOGLE_DOC) return `https://docs.google.com/document/d/${rec.id}/edit?usp=drivesdk`;
-    if (rec.mimeType === GOOGLE_SHEET) return `https://docs.google.com/spreadsheets/d/${rec.id}/edit?usp=drivesdk`;
+    if (rec.mimeType === GOOGLE_SHEET)
+      return `https://docs.google.com/spreadsheets/d/${rec.id}/edit?usp=drivesdk`;
     return `https://drive.google.com/file/d/${rec.id}/view?usp=drivesdk`;
   }
 }

@@ -85,13 +85,25 @@ describe('spreadsheets are Drive files', () => {
         copy.getMimeType(), opened.getName(), opened.getSheets()[0].getRange('A1').getValue(),
         SpreadsheetApp.openByUrl(ss.getUrl()).getId() === ss.getId()]`,
     );
-    expect(seen).toEqual(['Campus A 2026', 'Campus A 2026', true, GOOGLE_SHEETS, 'Campus A copy', 'kept', true]);
+    expect(seen).toEqual([
+      'Campus A 2026',
+      'Campus A 2026',
+      true,
+      GOOGLE_SHEETS,
+      'Campus A copy',
+      'kept',
+      true,
+    ]);
   });
 
   it('a spreadsheet loaded from .xlsx is a file', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emu-')), 'campus.xlsx');
     await basicEmulator().saveXlsx(file);
-    const emu = await createEmulator({ codePath: path.join(FIXTURES, 'basic.js'), xlsxPath: file, scopes: null });
+    const emu = await createEmulator({
+      codePath: path.join(FIXTURES, 'basic.js'),
+      xlsxPath: file,
+      scopes: null,
+    });
     const seen = inScript(
       emu,
       `var id = SpreadsheetApp.getActiveSpreadsheet().getId(); [DriveApp.getFileById(id).getMimeType(), SpreadsheetApp.openById(id).getId() === id]`,
