@@ -6,6 +6,7 @@ import type { Cell } from '../runtime/spreadsheet-format';
 const MS_PER_DAY = 86_400_000;
 const EPOCH_SERIAL = 25569;
 const PX_PER_CHAR = 7;
+const EXCELJS_DEFAULT_WIDTH = 9;
 
 const serialToUtcDate = (serial: number): Date => new Date(Math.round((serial - EPOCH_SERIAL) * MS_PER_DAY));
 const utcDateToSerial = (d: Date): number => d.getTime() / MS_PER_DAY + EPOCH_SERIAL;
@@ -73,6 +74,45 @@ function cellValue(v: ExcelJS.CellValue): { value: Cell; formula?: string; date?
   return { value: String(v) };
 }
 
+/** `C12` → [11, 2] (0-based row and column). */
+function decodeAddress(address: string): [number, number] | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (!m) return null;
+  const col = [...(m[1] ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return [Number(m[2]) - 1, col - 1];
+}
+
+/** The number format a cell or column style holds, if any ('General' is none). */
+const ownFormat = (fmt: string | undefined): string | undefined =>
+  fmt && fmt !== 'General' ? fmt : undefined;
+
+/** List validations of the sheet, empty cells included (exceljs gives them by cell address). */
+function readValidations(ws: ExcelJS.Worksheet, s: RawSheet): void {
+  // exceljs reads `<dataValidation sqref="C2:C50">` into one entry per cell address (not in its typings).
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+    .dataValidations.model;
+  for (const [address, dv] of Object.entries(model)) {
+    const at = decodeAddress(address);
+    const formula = dv.formulae?.[0];
+    if (!at || dv.type !== 'list' || typeof formula !== 'string' || !formula.startsWith('"')) continue;
+    s.validations.push([
+      at[0],
+      at[1],
+      {
+        criteria: 'VALUE_IN_LIST',
+        args: [formula.slice(1, -1).split(','), true],
+        allowInvalid: !dv.showErrorMessage,
+        helpText: dv.prompt ?? '',
+      },
+    ]);
+  }
+}
+
+/**
+ * Reads a workbook. Cells that hold nothing keep the number format and the list validation the file gives them,
+ * and a column style's number format applies to every row of the grid (Sheets holds formats per cell), so a
+ * column made plain text before any data was typed stays plain text.
+ */
 export async function loadXlsx(file: string): Promise<RawBook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -92,42 +132,31 @@ export async function loadXlsx(file: string): Promise<RawBook> {
     };
     const view = ws.views?.[0];
     if (view && view.state === 'frozen') s.frozenRows = view.ySplit ?? 0;
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const formats = new Map<string, [number, number, string]>();
+    (ws.columns ?? []).forEach((col, i) => {
+      // 9 characters is exceljs' default width: it writes it for a styled column and never writes it back.
+      if (col.width && col.width !== EXCELJS_DEFAULT_WIDTH)
+        s.columnWidths.push([i + 1, Math.round(col.width * PX_PER_CHAR)]);
+      const fmt = ownFormat(col.numFmt);
+      if (fmt) for (let r = 0; r < s.maxRows; r++) formats.set(`${r},${i}`, [r, i, fmt]);
+    });
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const r = rowNumber - 1;
-      while (s.values.length <= r) s.values.push([]);
-      const line = s.values[r] as Cell[];
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
         const c = colNumber - 1;
         const { value, formula, date } = cellValue(cell.value);
-        line[c] = value;
-        let fmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
-        if (date && !isDateFmt(fmt)) fmt = Number(value) % 1 === 0 ? 'yyyy-mm-dd' : 'yyyy-mm-dd H:mm:ss';
-        if (fmt) s.formats.push([r, c, fmt]);
-        if (formula) s.formulas.push([r, c, formula]);
-        const dv = cell.dataValidation;
-        if (
-          dv &&
-          dv.type === 'list' &&
-          typeof dv.formulae?.[0] === 'string' &&
-          dv.formulae[0].startsWith('"')
-        ) {
-          const list = dv.formulae[0].slice(1, -1).split(',');
-          s.validations.push([
-            r,
-            c,
-            {
-              criteria: 'VALUE_IN_LIST',
-              args: [list, true],
-              allowInvalid: !dv.showErrorMessage,
-              helpText: dv.prompt ?? '',
-            },
-          ]);
+        if (value !== null) {
+          while (s.values.length <= r) s.values.push([]);
+          (s.values[r] as Cell[])[c] = value;
         }
+        let fmt = ownFormat(cell.numFmt);
+        if (date && !isDateFmt(fmt)) fmt = Number(value) % 1 === 0 ? 'yyyy-mm-dd' : 'yyyy-mm-dd H:mm:ss';
+        if (fmt) formats.set(`${r},${c}`, [r, c, fmt]);
+        if (formula) s.formulas.push([r, c, formula]);
       });
     });
-    (ws.columns ?? []).forEach((col, i) => {
-      if (col.width) s.columnWidths.push([i + 1, Math.round(col.width * PX_PER_CHAR)]);
-    });
+    s.formats = [...formats.values()];
+    readValidations(ws, s);
     sheets.push(s);
   });
   return { name: '', timeZone: '', sheets };

@@ -76,7 +76,8 @@ function createFile(
 ): GoogleAppsScript.Drive.File {
   if (typeof blobOrName === 'string') {
     const type = mimeType ?? 'text/plain';
-    if (type === GOOGLE_DOC) throw gasError('Invalid argument: file.contentType');
+    if (type === GOOGLE_DOC || ctx.store.googleTypes.has(type))
+      throw gasError('Invalid argument: file.contentType');
     return ctx.wrapFile(
       ctx.store.addFileRecord(blobOrName, type, utf8Encode(String(content ?? '')), parentId),
     );

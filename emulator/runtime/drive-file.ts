@@ -114,21 +114,31 @@ export class EmuFile implements Pick<GoogleAppsScript.Drive.File, FileMethods> {
       const doc = store.documents.docs.get(rec.id);
       return this.ctx.wrapFile(store.file(store.addDocument(name, cloneBlocks(doc?.saved ?? []), parentId)));
     }
+    const google = store.googleTypes.get(rec.mimeType);
+    if (google) return this.ctx.wrapFile(google.copy(rec, name, parentId ?? store.rootId));
     return this.ctx.wrapFile(store.addFileRecord(name, rec.mimeType, [...rec.bytes], parentId));
   }
-  /** A Google Doc exports as PDF (its saved content); other files give their bytes. */
+  /** A Google Doc or Sheet exports as PDF (a Doc's saved content); other files give their bytes. */
   getBlob(): GoogleAppsScript.Base.Blob {
     const rec = this.use('getBlob', this.rec.bytes.length);
-    if (rec.mimeType === GOOGLE_DOC) return this.pdf();
+    if (this.isGoogle()) return this.pdf();
     return makeBlob({ name: rec.name, contentType: rec.mimeType, bytes: [...rec.bytes] });
   }
   getAs(contentType: string): GoogleAppsScript.Base.Blob {
     const rec = this.use('getAs', this.rec.bytes.length);
     if (contentType === rec.mimeType) return this.getBlob();
-    if (contentType === 'application/pdf' && rec.mimeType === GOOGLE_DOC) return this.pdf();
+    if (contentType === 'application/pdf' && this.isGoogle()) return this.pdf();
     return notImplemented('File', `getAs(${contentType}) of ${rec.mimeType}`);
   }
+  private isGoogle(): boolean {
+    return this.rec.mimeType === GOOGLE_DOC || this.ctx.store.googleTypes.has(this.rec.mimeType);
+  }
   private pdf(): GoogleAppsScript.Base.Blob {
+    const google = this.ctx.store.googleTypes.get(this.rec.mimeType);
+    if (google) {
+      const { name, bytes } = google.pdf(this.rec);
+      return makeBlob({ name: `${name}.pdf`, contentType: 'application/pdf', bytes });
+    }
     const doc = this.ctx.store.documents.docs.get(this.rec.id);
     return pdfBlob(this.ctx.store, this.rec.id, doc?.saved ?? []);
   }

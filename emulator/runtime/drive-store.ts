@@ -5,7 +5,26 @@ import { DocumentsState, paragraph, type Block } from './document-model';
 import { utf8Encode } from './utilities-bytes';
 
 export const GOOGLE_DOC = 'application/vnd.google-apps.document';
+export const GOOGLE_SHEET = 'application/vnd.google-apps.spreadsheet';
 export const GOOGLE_FOLDER = 'application/vnd.google-apps.folder';
+
+/** Drive's id alphabet (`[-\w]`). */
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/**
+ * Id lengths as Drive gives them today: 44 characters for Google Docs and Sheets (the Sheets API reference's
+ * example id `1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms`); 33 for uploaded files and folders (observed, not
+ * documented). All start with `1`, so the usual `/[-\w]{25,}/` finds them in a URL.
+ */
+const ID_LENGTH = { google: 44, file: 33, folder: 33 } as const;
+export type IdKind = keyof typeof ID_LENGTH;
+
+/** Converts a file's content when Drive exports it (`getBlob`, `getAs`) and copies it (`makeCopy`), by MIME type. */
+export interface GoogleTypeHandler {
+  /** The file as PDF (what `getBlob()` and `getAs('application/pdf')` give for a Google file). */
+  pdf(rec: FileRecord): { name: string; bytes: number[] };
+  /** A copy with a new id, in the given folder. */
+  copy(rec: FileRecord, name: string, parentId: string): FileRecord;
+}
 
 export interface FileRecord {
   id: string;
@@ -40,27 +59,40 @@ export class DriveStore {
   readonly files = new Map<string, FileRecord>();
   readonly folders = new Map<string, FolderRecord>();
   readonly documents = new DocumentsState();
-  readonly rootId = '0AEmuRootFolder';
+  /** A My Drive root id has the short `0A…` form (19 characters). */
+  readonly rootId = '0AEmuMyDriveRootPVA';
+  /** Export and copy of Google types other than Docs (spreadsheets register theirs). */
+  readonly googleTypes = new Map<string, GoogleTypeHandler>();
   private seq = 0;
 
   constructor(
     private readonly owner: () => string,
     private readonly now: () => number,
+    private readonly seed = 0,
   ) {
     this.folders.set(this.rootId, { id: this.rootId, name: 'My Drive', parents: [], trashed: false });
   }
 
-  /** Deterministic ids in Drive's alphabet: the same run gives the same ids. */
-  newId(kind: 'doc' | 'file' | 'folder'): string {
-    this.seq += 1;
-    const tag = kind === 'doc' ? 'Doc' : kind === 'file' ? 'File' : 'Fold';
-    return `1Emu${tag}${String(this.seq).padStart(6, '0')}`;
+  /** Deterministic ids of Drive's form: the same seed and the same calls give the same ids. */
+  newId(kind: IdKind): string {
+    for (;;) {
+      this.seq += 1;
+      let x = (Math.imul(this.seq, 0x9e3779b1) ^ Math.imul(this.seed + 1, 0x85ebca6b)) >>> 0 || 1;
+      let id = '1';
+      while (id.length < ID_LENGTH[kind]) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        id += ID_ALPHABET[(x >>> 7) & 63];
+      }
+      if (!this.files.has(id) && !this.folders.has(id)) return id;
+    }
   }
 
-  addFileRecord(name: string, mimeType: string, bytes: number[], parentId?: string): FileRecord {
-    const id = this.newId(mimeType === GOOGLE_DOC ? 'doc' : 'file');
+  addFileRecord(name: string, mimeType: string, bytes: number[], parentId?: string, id?: string): FileRecord {
+    const isGoogle = mimeType === GOOGLE_DOC || this.googleTypes.has(mimeType);
     const rec: FileRecord = {
-      id,
+      id: id ?? this.newId(isGoogle ? 'google' : 'file'),
       name,
       mimeType,
       parents: [parentId ?? this.rootId],
@@ -73,7 +105,7 @@ export class DriveStore {
       bytes,
       createdMs: this.now(),
     };
-    this.files.set(id, rec);
+    this.files.set(rec.id, rec);
     return rec;
   }
 
@@ -113,8 +145,9 @@ export class DriveStore {
   }
 
   fileUrl(rec: FileRecord): string {
-    return rec.mimeType === GOOGLE_DOC
-      ? `https://docs.google.com/document/d/${rec.id}/edit?usp=drivesdk`
-      : `https://drive.google.com/file/d/${rec.id}/view?usp=drivesdk`;
+    if (rec.mimeType === GOOGLE_DOC) return `https://docs.google.com/document/d/${rec.id}/edit?usp=drivesdk`;
+    if (rec.mimeType === GOOGLE_SHEET)
+      return `https://docs.google.com/spreadsheets/d/${rec.id}/edit?usp=drivesdk`;
+    return `https://drive.google.com/file/d/${rec.id}/view?usp=drivesdk`;
   }
 }

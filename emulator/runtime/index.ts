@@ -12,6 +12,8 @@ import { makeUtilities } from './utilities';
 import { makeConsole, makeLogger, type LogEntry } from './utilities-log';
 import { makeHtmlService } from './html';
 import { newBlob, registerBlobConverter } from './blob';
+import { DriveStore } from './drive-store';
+import { linkSpreadsheetsToDrive } from './spreadsheet-drive';
 
 export interface RuntimeOptions {
   /** Epoch ms at which the emulated wall clock starts. */
@@ -21,7 +23,7 @@ export interface RuntimeOptions {
   userEmail: string;
   effectiveUserEmail?: string;
   locale?: string;
-  /** Seeds `Utilities.getUuid` and the ids of spreadsheets. */
+  /** Seeds `Utilities.getUuid` and the Drive ids (files, folders, documents, spreadsheets). */
   seed: number;
   /** The build folder's .html files by name without extension. */
   htmlFiles: Record<string, string>;
@@ -70,30 +72,35 @@ export function createRuntime(options: RuntimeOptions): EmulatorControl {
   const rt = new Runtime({ ...COSTS, ...options.costs }, options.wallStartMs);
   installClock(g, rt);
   const owner = options.effectiveUserEmail ?? options.userEmail;
-  let seq = options.seed >>> 0;
+  const session = {
+    activeUserEmail: options.userEmail,
+    effectiveUserEmail: owner,
+    scriptTimeZone: options.timeZone,
+    locale: options.locale ?? 'en',
+  };
+  // One Drive store for files, folders, documents and spreadsheets: every workbook is a Drive file.
+  const drive = new DriveStore(
+    () => session.effectiveUserEmail,
+    () => rt.wallNow(),
+    options.seed >>> 0,
+  );
   const state: SheetsState = {
     books: new Map(),
     activeId: '',
     scopes: options.scopes ?? null,
     owner,
     timeZone: options.timeZone,
-    nextId() {
-      seq = (Math.imul(seq ^ (seq >>> 13), 0x5bd1e995) + 0x6b43a9b5) >>> 0;
-      return `1emu${seq.toString(36).padStart(7, '0')}${'x'.repeat(33)}`.slice(0, 44);
-    },
+    nextId: () => drive.newId('google'),
   };
+  linkSpreadsheetsToDrive(state, drive);
   state.activeId = newBook(state, options.spreadsheetName ?? 'Attendance Steps').id;
   const ui = newUiState();
   const logs: LogEntry[] = [];
   const ctl = {
     rt,
     realm: { Date: g.Date as DateConstructor, Array, Object, Error },
-    session: {
-      activeUserEmail: options.userEmail,
-      effectiveUserEmail: owner,
-      scriptTimeZone: options.timeZone,
-      locale: options.locale ?? 'en',
-    },
+    session,
+    drive,
     outbox: [],
     triggers: [],
     account: options.account ?? 'workspace',

@@ -45,16 +45,21 @@ export interface OtherServicesControl {
 
 /**
  * Installs the services on `g`. The account kind comes from `ctl.account` ('consumer' | 'workspace', default
- * 'workspace': the district's Workspace) and the script id from `ctl.scriptId`.
+ * 'workspace': the district's Workspace), the script id from `ctl.scriptId`, and the Drive store from `ctl.drive`
+ * when one is set already.
  */
 export function installOtherServices(ctl: Control, g: Record<string, unknown>): OtherServicesControl {
   const rt = ctl.rt;
   rt.addCosts(OTHER_COSTS);
   setAccountKind(rt, ctl.account === 'consumer' ? 'consumer' : 'workspace');
-  const drive = new DriveStore(
-    () => ctl.session.effectiveUserEmail,
-    () => rt.wallNow(),
-  );
+  // The runtime entry makes the store first when spreadsheets are Drive files too (spreadsheet-drive.ts).
+  const drive =
+    ctl.drive instanceof DriveStore
+      ? ctl.drive
+      : new DriveStore(
+          () => ctl.session.effectiveUserEmail,
+          () => rt.wallNow(),
+        );
   const parts: OtherServicesControl = {
     drive,
     documents: drive.documents,

@@ -30,16 +30,22 @@ export interface SheetsState {
   owner: string;
   timeZone: string;
   nextId(): string;
+  /** Called with every new workbook (spreadsheet-drive.ts makes it a Drive file). */
+  onNewBook?(book: BookModel): void;
 }
 
 const FULL_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 
-export function newBook(state: SheetsState, name: string): BookModel {
+/** A new workbook with one sheet, `Sheet1`, of `rows` by `columns` (Sheets' default 1000 by 26). */
+export function newBook(state: SheetsState, name: string, rows = 1000, columns = 26): BookModel {
   const book = new BookModel(state.nextId(), name, state.timeZone, state.owner);
-  book.addSheet('Sheet1');
+  const sheet = book.addSheet('Sheet1');
+  sheet.maxRows = rows;
+  sheet.maxCols = columns;
   state.books.set(book.id, book);
+  state.onNewBook?.(book);
   return book;
 }
 
@@ -89,14 +95,19 @@ class FakeSpreadsheetApp implements ApiShape<App, Methods> {
     const m = /\/d\/([^/]+)/.exec(url);
     return this.openById(m?.[1] ?? url);
   }
-  create(name: string, _rows?: number, _columns?: number): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  /** `create(name)` is 1000 by 26; `create(name, rows, columns)` sizes the first sheet (spreadsheet-app#create). */
+  create(name: string, rows?: number, columns?: number): GoogleAppsScript.Spreadsheet.Spreadsheet {
     this.rt.call('SpreadsheetApp.create');
     if (this.rt.executing === 'simple-trigger') {
       throw gasError(
         `You do not have permission to call SpreadsheetApp.create. Required permissions: ${FULL_SCOPE}`,
       );
     }
-    return this.fake(newBook(this.state, name));
+    if (rows === undefined && columns === undefined) return this.fake(newBook(this.state, String(name)));
+    const [r, c] = [Math.trunc(Number(rows)), Math.trunc(Number(columns))];
+    // The emulator's wording (not confirmed in the reference) for a size Sheets cannot make.
+    if (!(r >= 1) || !(c >= 1)) throw gasError(`Invalid argument: ${!(r >= 1) ? 'rows' : 'columns'}`);
+    return this.fake(newBook(this.state, String(name), r, c));
   }
   flush(): void {
     this.rt.call('SpreadsheetApp.flush');

@@ -11,6 +11,7 @@ import type { SheetsState } from './spreadsheet-app';
 import type { UiState } from './ui';
 import { epochToSerial, isDate } from './utilities-time';
 import { sheetFake } from './spreadsheet-sheet';
+import { checkCellLengths } from './spreadsheet-cell-limit';
 
 export interface Outcome {
   handler: string;
@@ -100,6 +101,7 @@ export class PersonActions {
           rect.col < r.col + r.numCols);
       if (overlaps) throw gasError(PROTECTED_MESSAGE);
     }
+    checkCellLengths(rows);
     rows.forEach((line, i) =>
       line.forEach((v, j) => {
         const [r, c] = [rect.row - 1 + i, rect.col - 1 + j];

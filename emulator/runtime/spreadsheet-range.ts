@@ -7,6 +7,7 @@ import { FakeDataValidation, checkValidation } from './spreadsheet-builders';
 import { protect } from './spreadsheet-protection';
 import { makeTextFinder } from './spreadsheet-text-finder';
 import { sortKeys, sortRows } from './spreadsheet-sort';
+import { checkCellLengths } from './spreadsheet-cell-limit';
 
 type R = GoogleAppsScript.Spreadsheet.Range;
 type Methods =
@@ -147,6 +148,7 @@ export class FakeRange implements ApiShape<R, Methods> {
   /** Writes after the whole block passed validation, so a rejected write changes nothing (as in Sheets). */
   private writeBlock(data: unknown[][]): void {
     const m = this.model;
+    checkCellLengths(data);
     if (m.validations.rows.length > 0) {
       this.each((r, c, i, j) => {
         const spec = m.validations.get(r, c);

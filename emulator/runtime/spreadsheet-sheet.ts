@@ -5,6 +5,7 @@ import type { SheetModel } from './spreadsheet-model';
 import { makeRange } from './spreadsheet-range';
 import { protect, wrapProtection } from './spreadsheet-protection';
 import { makeTextFinder } from './spreadsheet-text-finder';
+import { checkCellLengths } from './spreadsheet-cell-limit';
 
 type S = GoogleAppsScript.Spreadsheet.Sheet;
 type Methods =
@@ -172,6 +173,7 @@ export class FakeSheet implements ApiShape<S, Methods> {
   }
   appendRow(rowContents: unknown[]): FakeSheet {
     this.rt.call('Sheet.appendRow', rowContents.length);
+    checkCellLengths([rowContents]);
     const m = this.model;
     const r = m.lastRow();
     if (r + 1 > m.maxRows) m.maxRows = r + 1;
