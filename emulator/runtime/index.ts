@@ -12,6 +12,7 @@ import { makeUtilities } from './utilities';
 import { makeConsole, makeLogger, type LogEntry } from './utilities-log';
 import { makeHtmlService } from './html';
 import { newBlob, registerBlobConverter } from './blob';
+import { installGlobalServices } from './apps-script-surface';
 
 export interface RuntimeOptions {
   /** Epoch ms at which the emulated wall clock starts. */
@@ -111,5 +112,6 @@ export function createRuntime(options: RuntimeOptions): EmulatorControl {
   g.Logger = makeLogger(rt, logs, options.echo);
   g.console = makeConsole(rt, logs, options.echo);
   installOtherServices(ctl, g);
+  installGlobalServices(g);
   return ctl;
 }
