@@ -12,7 +12,7 @@ import { makeUtilities } from './utilities';
 import { makeConsole, makeLogger, type LogEntry } from './utilities-log';
 import { makeHtmlService } from './html';
 import { newBlob, registerBlobConverter } from './blob';
-import { installGlobalServices } from './apps-script-surface';
+import { installGlobalServices, loud } from './apps-script-surface';
 
 export interface RuntimeOptions {
   /** Epoch ms at which the emulated wall clock starts. */
@@ -109,8 +109,8 @@ export function createRuntime(options: RuntimeOptions): EmulatorControl {
   g.Session = makeSession(rt, ctl.session);
   g.Utilities = makeUtilities(rt, options.seed);
   g.HtmlService = makeHtmlService(rt, options.htmlFiles);
-  g.Logger = makeLogger(rt, logs, options.echo);
-  g.console = makeConsole(rt, logs, options.echo);
+  g.Logger = loud(makeLogger(rt, logs, options.echo), 'Logger');
+  g.console = loud(makeConsole(rt, logs, options.echo), 'console');
   installOtherServices(ctl, g);
   installGlobalServices(g);
   return ctl;
