@@ -166,36 +166,7 @@ export class Runtime {
   }
 }
 
-/** Every method of a service that the emulator does not implement throws this: loud, never a silent no-op. */
-export function notImplemented(className: string, method: string): never {
-  throw new EmulatorError(`not implemented: ${className}.${method}`);
-}
-
-const PASS_THROUGH = new Set([
-  'then',
-  'toJSON',
-  'constructor',
-  'toString',
-  'valueOf',
-  'inspect',
-  'asymmetricMatch',
-  'nodeType',
-  '$$typeof',
-]);
-
-/**
- * Wraps an emulated object so that calling any method it does not define throws `not implemented: Class.method`
- * (Apps Script objects have many more methods than the add-on uses).
- */
-export function loud<T extends object>(target: T, className: string): T {
-  return new Proxy(target, {
-    get(obj, prop, receiver) {
-      if (typeof prop === 'symbol' || prop in obj || PASS_THROUGH.has(prop))
-        return Reflect.get(obj, prop, receiver);
-      return () => notImplemented(className, prop);
-    },
-  });
-}
+export { loud, notImplemented } from './apps-script-surface';
 
 /**
  * The shape an emulated class must have for the listed methods of the real Apps Script type: same parameters,

@@ -14,6 +14,8 @@ import { makeHtmlService } from './html';
 import { newBlob, registerBlobConverter } from './blob';
 import { DriveStore } from './drive-store';
 import { linkSpreadsheetsToDrive } from './spreadsheet-drive';
+import { installGlobalServices, loud } from './apps-script-surface';
+import { installScriptDate } from './script-date';
 
 export interface RuntimeOptions {
   /** Epoch ms at which the emulated wall clock starts. */
@@ -48,29 +50,10 @@ export interface EmulatorControl extends Control {
   blobs: { newBlob: typeof newBlob; registerBlobConverter: typeof registerBlobConverter };
 }
 
-/** Replaces Date so that `new Date()` and `Date.now()` read the emulated clock; every Date stays `instanceof Date`. */
-function installClock(g: Record<string, unknown>, rt: Runtime): DateConstructor {
-  const RealDate = g.Date as DateConstructor;
-  const clock = new Proxy(RealDate, {
-    construct(target, args, newTarget) {
-      return Reflect.construct(target, args.length === 0 ? [rt.wallNow()] : args, newTarget);
-    },
-    apply() {
-      return new RealDate(rt.wallNow()).toString();
-    },
-    get(target, prop, receiver) {
-      if (prop === 'now') return () => rt.wallNow();
-      return Reflect.get(target, prop, receiver);
-    },
-  });
-  g.Date = clock;
-  return RealDate;
-}
-
 export function createRuntime(options: RuntimeOptions): EmulatorControl {
   const g = globalThis as unknown as Record<string, unknown>;
   const rt = new Runtime({ ...COSTS, ...options.costs }, options.wallStartMs);
-  installClock(g, rt);
+  installScriptDate(g, rt, options.timeZone);
   const owner = options.effectiveUserEmail ?? options.userEmail;
   const session = {
     activeUserEmail: options.userEmail,
@@ -115,8 +98,9 @@ export function createRuntime(options: RuntimeOptions): EmulatorControl {
   g.Session = makeSession(rt, ctl.session);
   g.Utilities = makeUtilities(rt, options.seed);
   g.HtmlService = makeHtmlService(rt, options.htmlFiles);
-  g.Logger = makeLogger(rt, logs, options.echo);
-  g.console = makeConsole(rt, logs, options.echo);
+  g.Logger = loud(makeLogger(rt, logs, options.echo), 'Logger');
+  g.console = loud(makeConsole(rt, logs, options.echo), 'console');
   installOtherServices(ctl, g);
+  installGlobalServices(g);
   return ctl;
 }

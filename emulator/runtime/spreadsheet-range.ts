@@ -1,5 +1,6 @@
 // Range: values typed as Sheets returns them, Sheets' own dimension errors, formats, validation, styles.
 import { gasError, loud, EmulatorError, type ApiShape, type Runtime } from './core';
+import { signatureError } from './spreadsheet-signature';
 import { DEFAULT_NUMBER_FORMAT, displayValue } from './spreadsheet-format';
 import { rangeToA1 } from './spreadsheet-a1';
 import type { CellStyle, SheetModel } from './spreadsheet-model';
@@ -49,22 +50,6 @@ type Methods =
   | 'createTextFinder'
   | 'sort';
 
-function signatureError(method: string, arg: unknown): Error {
-  const kind =
-    arg === null
-      ? 'null'
-      : Array.isArray(arg)
-        ? 'number[]'
-        : typeof arg === 'object'
-          ? 'Object'
-          : typeof arg === 'string'
-            ? 'String'
-            : typeof arg;
-  return gasError(
-    `The parameters (${kind}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
-  );
-}
-
 export class FakeRange implements ApiShape<R, Methods> {
   constructor(
     private readonly rt: Runtime,
@@ -89,14 +74,14 @@ export class FakeRange implements ApiShape<R, Methods> {
   }
 
   private checkShape(method: string, data: unknown): unknown[][] {
-    if (!Array.isArray(data)) throw signatureError(method, data);
+    if (!Array.isArray(data) || !data.every((line) => Array.isArray(line)))
+      throw signatureError(method, data);
     if (data.length !== this.numRows) {
       throw gasError(
         `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`,
       );
     }
-    for (const line of data) {
-      if (!Array.isArray(line)) throw signatureError(method, data);
+    for (const line of data as unknown[][]) {
       if (line.length !== this.numCols) {
         throw gasError(
           `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.numCols}.`,

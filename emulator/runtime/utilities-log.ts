@@ -1,5 +1,7 @@
-// Logger and console for the script's realm: every line goes to the Control's captured log.
+// Logger and console for the script's realm: every line goes to the Control's captured log, rendered as Apps Script
+// renders it (log-format.ts).
 import type { Runtime } from './core';
+import { consoleMessage, loggerMessage } from './log-format';
 
 export interface LogEntry {
   level: 'log' | 'info' | 'warn' | 'error' | 'debug';
@@ -7,17 +9,7 @@ export interface LogEntry {
   atMs: number;
 }
 
-function show(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v instanceof Error) return v.stack ?? `${v.name}: ${v.message}`;
-  try {
-    return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
-  } catch {
-    return String(v);
-  }
-}
-
-/** Logger.log(format, ...values) replaces %s in order; the log can be read back with getLog(). */
+/** Logger.log(data) or Logger.log(format, ...values) (`%s` replaced in order); getLog() reads the log back. */
 export function makeLogger(
   rt: Runtime,
   logs: LogEntry[],
@@ -27,9 +19,7 @@ export function makeLogger(
   const logger = {
     log(data: unknown, ...values: unknown[]) {
       rt.call('Logger.log');
-      let message = show(data);
-      if (values.length)
-        message = message.replace(/%s|%d/g, () => (values.length ? show(values.shift()) : ''));
+      const message = loggerMessage(data, values);
       logs.push({ level: 'log', message, atMs: rt.wallNow() });
       text += message + '\n';
       echo?.(message);
@@ -43,26 +33,36 @@ export function makeLogger(
   return logger as unknown as GoogleAppsScript.Base.Logger;
 }
 
+/** console.log/info/warn/error with substitution strings; time/timeEnd measure the emulated clock. */
 export function makeConsole(
   rt: Runtime,
   logs: LogEntry[],
   echo?: (line: string) => void,
 ): Record<string, (...a: unknown[]) => void> {
+  const write = (level: LogEntry['level'], message: string): void => {
+    rt.call('console.log');
+    logs.push({ level, message, atMs: rt.wallNow() });
+    echo?.(`[${level}] ${message}`);
+  };
   const entry =
     (level: LogEntry['level']) =>
-    (...args: unknown[]) => {
-      rt.call('console.log');
-      const message = args.map(show).join(' ');
-      logs.push({ level, message, atMs: rt.wallNow() });
-      echo?.(`[${level}] ${message}`);
-    };
+    (...args: unknown[]) =>
+      write(level, consoleMessage(args));
+  const timers = new Map<string, number>();
   return {
     log: entry('log'),
     info: entry('info'),
     warn: entry('warn'),
     error: entry('error'),
     debug: entry('debug'),
-    time: () => {},
-    timeEnd: () => {},
+    time: (label: unknown = 'default') => {
+      timers.set(String(label), rt.wallNow());
+    },
+    timeEnd: (label: unknown = 'default') => {
+      const start = timers.get(String(label));
+      if (start === undefined) return;
+      timers.delete(String(label));
+      write('log', `${String(label)}: ${rt.wallNow() - start}ms`);
+    },
   };
 }

@@ -30,8 +30,8 @@ describe('one realm', () => {
 
   it('captures Logger and console', () => {
     const emu = basicEmulator();
-    expect(emu.run('logSomething').value).toBe('count 3 of 10\n');
-    expect(emu.logs()).toEqual(['count 3 of 10', 'hello {"a":1}']);
+    expect(emu.run('logSomething').value).toBe('count 3.0 of 10.0\n');
+    expect(emu.logs()).toEqual(['count 3.0 of 10.0', 'hello { a: 1 }']);
   });
 });
 
