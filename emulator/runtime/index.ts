@@ -1,7 +1,7 @@
 // Entry of the runtime bundle: creates the Runtime and Control and installs every service on the script's globalThis.
 import { Runtime, type Cost } from './core';
 import type { Control } from './control';
-import { COSTS } from './costs';
+import { costsAt, type CostProfile } from './costs';
 import { installOtherServices } from './services-other';
 import { makeSpreadsheetApp, newBook, type SheetsState } from './spreadsheet-app';
 import { SheetsHost } from './spreadsheet-control';
@@ -28,6 +28,8 @@ export interface RuntimeOptions {
   spreadsheetName?: string;
   /** The manifest's oauthScopes (null: every scope granted). */
   scopes?: string[] | null;
+  /** Which end of the measured cost ranges the clock charges (default `mid`); `costs` entries override it. */
+  costProfile?: CostProfile;
   costs?: Record<string, Cost>;
   /** 'consumer' or 'workspace' (default): the daily quotas of the other services. */
   account?: 'consumer' | 'workspace';
@@ -67,7 +69,7 @@ function installClock(g: Record<string, unknown>, rt: Runtime): DateConstructor 
 
 export function createRuntime(options: RuntimeOptions): EmulatorControl {
   const g = globalThis as unknown as Record<string, unknown>;
-  const rt = new Runtime({ ...COSTS, ...options.costs }, options.wallStartMs);
+  const rt = new Runtime({ ...costsAt(options.costProfile ?? 'mid'), ...options.costs }, options.wallStartMs);
   installClock(g, rt);
   const owner = options.effectiveUserEmail ?? options.userEmail;
   let seq = options.seed >>> 0;
