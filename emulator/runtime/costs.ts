@@ -71,7 +71,7 @@ export const COST_TABLE: Record<string, CostSpec> = {
   // Writes, queued (measured: setValues, setValue in a loop, appendRow in a loop).
   'Range.setValues': { ...write(WRITE_CALL, WRITE_CELL), freeUnits: WRITE_FLAT_CELLS },
   'Range.setValue': write(1.3),
-  'Sheet.appendRow': write(110),
+  'Sheet.appendRow': write({ low: 110, mid: 110, high: 275 }),
   // The commit of pending writes, forced by a read or by SpreadsheetApp.flush (measured range, see FLUSH).
   'Sheets.flush': { base: FLUSH },
   'SpreadsheetApp.flush': read(10),
