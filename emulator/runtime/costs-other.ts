@@ -2,11 +2,12 @@
 import type { Cost } from './core';
 
 /**
- * Measured (Tanaike's benchmarks, see emulator/README.md): properties get/set about 30/60 ms, cache get/put about
- * 3/90 ms. Everything else is an estimate: no public measurement of Docs copy, replace or PDF export exists; they
- * are set so that one letter (makeCopy + openById + ~8 replaceText + saveAndClose + PDF export + sendEmail) sums to
- * about 2.7 s, inside DESIGN.md's estimated 1.2–3.5 s. Not measurements of this add-on; `perUnit` is per block (Docs), per byte (Drive uploads, attachments), per recipient (mail),
- * per entry (bulk properties, cache) or per millisecond waited (`Lock.wait`).
+ * Measured (averages of 100 runs, Luis Peralta, "Google Apps Script APIs performance"; see emulator/README.md):
+ * properties get/set about 30/60 ms, cache get/put about 3/90 ms. Everything else is an estimate: no public
+ * measurement of Docs copy, replace or PDF export exists; they are set so that one letter (makeCopy + openById +
+ * ~8 replaceText + saveAndClose + PDF export + sendEmail) sums to about 2.7 s, inside DESIGN.md's estimated
+ * 1.2–3.5 s. Not measurements of this add-on; `perUnit` is per block (Docs), per byte (Drive uploads, attachments),
+ * per recipient (mail), per entry (bulk properties, cache) or per millisecond waited (`Lock.wait`).
  */
 export const OTHER_COSTS: Record<string, Cost> = {
   'DocumentApp.create': { base: 900 },

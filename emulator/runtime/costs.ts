@@ -1,4 +1,4 @@
-// Simulated cost of each service call (ms) at the low, mid and high end of its measured range; sources in emulator/README.md.
+// Simulated cost (ms) of each service call at the low, mid or high end of its measured range (emulator/README.md).
 import type { Cost } from './core';
 
 /** Which end of each range the clock charges: `mid` by default; `low` and `high` bracket the measurements. */
@@ -27,7 +27,7 @@ const WRITE_CALL = { low: 100, mid: 175, high: 250 };
 const WRITE_FLAT_CELLS = 20_000;
 /** ...then 55-80 µs a cell past them. */
 const WRITE_CELL = { low: 0.055, mid: 0.0675, high: 0.08 };
-/** Committing pending writes before a read: tens to hundreds of ms (≈30 ms a one-row flush in a loop, 0.56 s after a 4,000-cell write). */
+/** Committing pending writes: tens to hundreds of ms (≈30 ms a row flushed in a loop; 0.56 s for 4,000 cells). */
 const FLUSH = { low: 30, mid: 100, high: 300 };
 /** TextFinder.findAll/findNext: 0.3-0.6 s fixed plus 1.5-6 µs a cell searched. */
 const FIND_CALL = { low: 300, mid: 450, high: 600 };
