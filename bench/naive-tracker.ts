@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEmulatorSync, type Emulator } from '../emulator/host/emulator';
+import type { CostProfile } from '../emulator/runtime/costs';
 
 /**
  * The naive tracker, written as such trackers usually are: it reads Absences in one getValues (more than most do),
@@ -70,7 +71,7 @@ function onEdit(e) {
 `;
 
 /** An emulator running the naive tracker (written to a temporary folder with its manifest), its tabs created. */
-export function naiveEmulator(asOf: string): Emulator {
+export function naiveEmulator(asOf: string, costProfile: CostProfile = 'mid'): Emulator {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'naive-tracker-'));
   const codePath = path.join(dir, 'Code.js');
   fs.writeFileSync(codePath, NAIVE_CODE);
@@ -83,7 +84,7 @@ export function naiveEmulator(asOf: string): Emulator {
     }),
   );
   try {
-    const emu = createEmulatorSync({ codePath, asOf });
+    const emu = createEmulatorSync({ codePath, asOf, costProfile });
     const setUp = emu.run('setUp');
     if (setUp.error) throw new Error(`naive setUp failed: ${setUp.error}`);
     return emu;

@@ -1,11 +1,11 @@
 // Workbook bench: the built add-on (build/Code.js) in the emulator on generated campuses, beside a naive
 // cell-by-cell tracker: service calls, simulated Apps Script seconds and Node milliseconds per workload.
 import * as fs from 'node:fs';
-import { createEmulatorSync, type Emulator, type RunResult } from '../emulator/host/emulator';
-import { COSTS } from '../emulator/runtime/costs';
+import type { Emulator } from '../emulator/host/emulator';
+import { FLUSH_METHOD } from '../emulator/runtime/core';
+import type { CostProfile } from '../emulator/runtime/costs';
 import { build } from '../scripts/build';
-import { campusSheets, type CampusSheets } from './campus-sheets';
-import { naiveEmulator } from './naive-tracker';
+import type { CampusSheets } from './campus-sheets';
 import {
   callsOf,
   DATA_CALLS,
@@ -16,134 +16,66 @@ import {
   total,
   type Measured,
 } from './workbook-report';
+import {
+  editBeside,
+  fullRecalculation,
+  measure,
+  naive,
+  ratio,
+  ratioNote,
+  statusOf,
+  times,
+} from './workbook-runs';
 
-const AS_OF = '2027-03-05';
 /** One execution's limit (Apps Script quotas: 6 min) and a simple trigger's (30 s). */
 const SIX_MINUTES_MS = 360_000;
 
-/** Runs `fn` (one or more executions) with fresh call counters; simulated time is the executions' own. */
-function measure(
-  emu: Emulator,
-  what: Omit<Measured, 'counts' | 'simulatedMs' | 'nodeMs' | 'error' | 'note'>,
-  fn: () => RunResult[],
-): Measured {
-  emu.control.rt.resetCounters();
-  const t = performance.now();
-  const results = fn();
-  const nodeMs = performance.now() - t;
-  const error = results.find((r) => r.error)?.error;
+/** Our runs and the naive tracker's on the same data, at one cost profile: what each ratio compares. */
+interface Comparison {
+  half: { first: Measured; again: Measured };
+  full: {
+    first: Measured;
+    again: Measured;
+    emu: Emulator;
+    sheets: CampusSheets;
+    median: string;
+    busiest: string;
+  };
+  edit: Measured;
+  district: { first: Measured; again: Measured };
+  naive: { half: Measured; full: Measured; edit: Measured; district: Measured };
+}
+
+/** Every workload a ratio to the naive tracker rests on, with the clock at `profile`. */
+function compare(profile: CostProfile): Comparison {
+  const half = fullRecalculation(1500, 30_000, 'a)', profile);
+  const full = fullRecalculation(3000, 60_000, 'a)', profile);
+  const byRows = [...full.sheets.rowsPerStudent].sort((x, y) => x[1] - y[1]);
+  const median = byRows[Math.floor(byRows.length / 2)]![0];
+  const busiest = byRows[byRows.length - 1]![0];
+  const edit = editBeside(full.emu, full.sheets, median, 'median student');
+  const district = fullRecalculation(20_000, 400_000, 'c)', profile);
+  const [dHalf] = naive(1500, 30_000, '1,500', profile);
+  const [dFull, dEdit] = naive(3000, 60_000, '3,000', profile, median);
+  const [dDistrict] = naive(20_000, 400_000, '20,000', profile);
+  const pair = (r: { runs: [Measured, Measured] }) => ({ first: r.runs[0], again: r.runs[1] });
   return {
-    ...what,
-    counts: emu.counts(),
-    simulatedMs: results.reduce((ms, r) => ms + r.simulatedMs, 0),
-    nodeMs,
-    ...(error ? { error } : {}),
-    note: '',
+    half: pair(half),
+    full: { ...pair(full), emu: full.emu, sheets: full.sheets, median, busiest },
+    edit,
+    district: pair(district),
+    naive: { half: dHalf!, full: dFull!, edit: dEdit!, district: dDistrict! },
   };
 }
 
-/** A campus set up by the add-on, with the roster, Absences and staff Documentation typed in. */
-function campus(sheets: CampusSheets): Emulator {
-  const emu = createEmulatorSync({ asOf: AS_OF });
-  emu.ui.queueAlertResponse('YES');
-  const setUp = emu.run('setUpWorkbook', undefined, 'menu');
-  if (setUp.error) throw new Error(`setUpWorkbook failed: ${setUp.error}`);
-  emu.setValues('Students', 'A2', sheets.students);
-  emu.setValues('Absences', 'A2', sheets.absences);
-  emu.setValues('Documentation', 'A2', sheets.documentation);
-  return emu;
-}
-
-const recalc = (emu: Emulator) => () => [emu.run('recalculateNow', undefined, 'menu')];
-/** The nightly trigger: also sorts Absences by student and date. */
-const nightly = (emu: Emulator) => () => [emu.run('nightlyRecalculation', undefined, 'time-trigger')];
-
-/** a) and c): the first recalculation after the data is typed (step changes logged, letters listed), and again. */
-function fullRecalculation(
-  students: number,
-  rows: number,
-  label: string,
-): { emu: Emulator; sheets: CampusSheets; runs: Measured[] } {
-  const sheets = campusSheets(students, rows, AS_OF);
-  const emu = campus(sheets);
-  const size = { students, rows };
-  const first = measure(emu, { workload: `${label} recalculateNow, first run`, ...size }, recalc(emu));
-  first.note = 'logs every step reached, lists letters, grows the grid';
-  const again = measure(emu, { workload: `${label} nightly recalculation`, ...size }, nightly(emu));
-  again.note = 'same data; sorts Absences by student and date';
-  return { emu, sheets, runs: [first, again] };
-}
-
-/** The Status row of a student, without the Updated column (it changes with every run). */
-function statusOf(emu: Emulator, id: string): string {
-  const [header, ...rows] = emu.values('Status');
-  const updated = (header ?? []).indexOf('Updated');
-  const row = rows.find((r) => String(r[0]) === id);
-  return JSON.stringify(row?.filter((_, i) => i !== updated));
-}
-
-/** b): a person re-codes one day of a student, in the cells beside Student ID (the incremental path). */
-function editBeside(emu: Emulator, sheets: CampusSheets, id: string, label: string): Measured {
-  // Where the student's first row is now (the nightly run sorted the tab).
-  const index = emu.values('Absences').findIndex((r) => String(r[0]) === id);
-  const [, day, code] = emu.values('Absences')[index]!;
-  const date = new Date(day as Date).toLocaleDateString('en-CA', { timeZone: emu.timeZone });
-  const row = index + 1;
-  const recoded = code === 'E' ? 'U' : 'E';
-  const m = measure(
-    emu,
-    { workload: `b) edit Absences B${row}:D${row} (${label})`, students: 3000, rows: 60_000 },
-    () => emu.edit('Absences', `B${row}:D${row}`, [[date, recoded, 'typed']]),
-  );
-  m.note = `student with ${sheets.rowsPerStudent.get(id)} Absences rows`;
-  return m;
-}
-
-/** Simulated ms of one call of `method` on `units` cells (emulator/runtime/costs.ts). */
-function cost(method: string, units = 0): number {
-  const c = COSTS[method] ?? COSTS['*']!;
-  return c.base + (c.perUnit ?? 0) * units;
-}
-
-/** Simulated ms the naive tracker spends per student: a cell read and a cell write, two getRange. */
-const NAIVE_PER_STUDENT_MS = 2 * cost('Sheet.getRange') + cost('Range.getValue') + cost('Range.setValue', 1);
-/** Per roster row its onEdit scans: a getRange and a getValue. */
-const NAIVE_PER_SCANNED_ROW_MS = cost('Sheet.getRange') + cost('Range.getValue');
-
-/** What a stopped naive run would have taken to finish, at its own pace (for the ratio). */
-function projection(m: Measured, projectedMs: number, ours: Measured): string {
-  const ratio = (ms: number) => `${Math.round(ms / ours.simulatedMs)}×`;
-  if (!m.error) return `${ratio(m.simulatedMs)} ours`;
-  return `≥ ${ratio(m.simulatedMs)} ours; all of it ≈ ${seconds(projectedMs)} s, ${ratio(projectedMs)}`;
-}
-
-/** d): the naive tracker on the same roster and Absences. */
-function naive(students: number, rows: number, label: string, editId?: string): Measured[] {
-  const sheets = campusSheets(students, rows, AS_OF);
-  const emu = naiveEmulator(AS_OF);
-  emu.setValues('Students', 'A1', [['Student ID', 'Last Name'], ...sheets.students]);
-  emu.setValues('Absences', 'A1', [['Student ID', 'Date', 'Code', 'Source'], ...sheets.absences]);
-  const size = { students, rows };
-  const full = measure(emu, { workload: `d) naive ${label}: recalculation`, ...size }, recalc(emu));
-  const written = full.counts['Range.setValue'] ?? 0;
-  full.note = `${written} of ${students} students written`;
-  full.projectedMs = full.simulatedMs + (students - written) * NAIVE_PER_STUDENT_MS;
-  const out = [full];
-  if (editId) {
-    const index = sheets.absences.findIndex((r) => r[0] === editId);
-    const row = index + 2;
-    const [, date] = sheets.absences[index]!;
-    const edit = measure(emu, { workload: `d) naive ${label}: edit B${row}:D${row}`, ...size }, () =>
-      emu.edit('Absences', `B${row}:D${row}`, [[date, 'E', 'typed']]),
-    );
-    const studentRow = sheets.students.findIndex((s) => s[0] === editId) + 2;
-    const scanned = (edit.counts['Range.getValue'] ?? 1) - 1;
-    edit.note = `simple onEdit scans Students cell by cell to row ${studentRow}`;
-    edit.projectedMs =
-      edit.simulatedMs + (studentRow - 1 - scanned) * NAIVE_PER_SCANNED_ROW_MS + cost('Range.setValue', 1);
-    out.push(edit);
-  }
-  return out;
+/** The four ratios to the naive tracker: nightly at 1,500, 3,000 and 20,000 students, and one edit. */
+function ratios(c: Comparison): [Measured, Measured][] {
+  return [
+    [c.naive.half, c.half.again],
+    [c.naive.full, c.full.again],
+    [c.naive.edit, c.edit],
+    [c.naive.district, c.district.again],
+  ];
 }
 
 /** Whether two runs made the same calls, method by method (Utilities.formatDate aside: one per distinct date). */
@@ -162,25 +94,15 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 /** Runs every workload; returns the table and the requirement checks, as printed by `npm run bench`. */
 export function workbookBench(): string {
   if (!fs.existsSync('build/Code.js')) build();
-  const rows: Measured[] = [];
-
-  const half = fullRecalculation(1500, 30_000, 'a)');
-  rows.push(...half.runs);
-  const [a1First, a1Again] = half.runs as [Measured, Measured];
-
-  const full = fullRecalculation(3000, 60_000, 'a)');
-  rows.push(...full.runs);
-  const [a2First, a2Again] = full.runs as [Measured, Measured];
-  const { sheets } = full;
-  const byRows = [...sheets.rowsPerStudent].sort((x, y) => x[1] - y[1]);
-  const median = byRows[Math.floor(byRows.length / 2)]![0];
-  const busiest = byRows[byRows.length - 1]![0];
-  const bMedian = editBeside(full.emu, sheets, median, 'median student');
-  const bBusiest = editBeside(full.emu, sheets, busiest, 'busiest student');
-  rows.push(bMedian, bBusiest);
+  const mid = compare('mid');
+  const ends = { low: compare('low'), high: compare('high') };
+  const { full } = mid;
+  const [a1First, a1Again, a2First, a2Again] = [mid.half.first, mid.half.again, full.first, full.again];
+  const [bMedian, cFirst, cAgain] = [mid.edit, mid.district.first, mid.district.again];
+  const bBusiest = editBeside(full.emu, full.sheets, full.busiest, 'busiest student');
   // A paste over Student ID recalculates everyone by design; it also checks the incremental results.
-  const edited = [median, busiest].map((id) => statusOf(full.emu, id));
-  const other = byRows[10]![0];
+  const edited = [full.median, full.busiest].map((id) => statusOf(full.emu, id));
+  const other = [...full.sheets.rowsPerStudent].sort((x, y) => x[1] - y[1])[10]![0];
   const current = full.emu.values('Absences');
   const otherIndex = current.findIndex((r) => String(r[0]) === other);
   const otherDate = new Date(current[otherIndex]![1] as Date).toLocaleDateString('en-CA', {
@@ -193,23 +115,29 @@ export function workbookBench(): string {
       full.emu.edit('Absences', `A${otherIndex + 1}:D${otherIndex + 1}`, [[other, otherDate, 'E', 'typed']]),
   );
   covering.note = 'covers Student ID: everyone recalculated, by design';
-  rows.push(covering);
-  const agrees = [median, busiest].every((id, i) => statusOf(full.emu, id) === edited[i]);
+  const agrees = [full.median, full.busiest].every((id, i) => statusOf(full.emu, id) === edited[i]);
 
-  const district = fullRecalculation(20_000, 400_000, 'c)');
-  rows.push(...district.runs);
-  const [cFirst, cAgain] = district.runs as [Measured, Measured];
-
-  const [dHalf] = naive(1500, 30_000, '1,500');
-  const [dFull, dEdit] = naive(3000, 60_000, '3,000', median);
-  const [dDistrict] = naive(20_000, 400_000, '20,000');
-  const ratio = (n: Measured, ours: Measured) =>
-    (n.note += `; ${projection(n, n.projectedMs ?? n.simulatedMs, ours)}`);
-  ratio(dHalf!, a1Again);
-  ratio(dFull!, a2Again);
-  ratio(dEdit!, bMedian);
-  ratio(dDistrict!, cAgain);
-  rows.push(dHalf!, dFull!, dEdit!, dDistrict!);
+  const [lowPairs, midPairs, highPairs] = [ends.low, mid, ends.high].map(ratios) as [
+    [Measured, Measured][],
+    [Measured, Measured][],
+    [Measured, Measured][],
+  ];
+  midPairs.forEach(([n, ours], i) => {
+    const [lowN, lowOurs] = lowPairs[i]!;
+    const [highN, highOurs] = highPairs[i]!;
+    n.note += `; ${ratioNote(n, ours, ratio(lowN, lowOurs), ratio(highN, highOurs))}`;
+  });
+  const rows = [a1First, a1Again, a2First, a2Again, bMedian, bBusiest, covering, cFirst, cAgain];
+  rows.push(...midPairs.map(([n]) => n));
+  const endsLine = (label: string, i: number) =>
+    `  ${label}: ` +
+    (['low', 'mid', 'high'] as const)
+      .map((p, j) => {
+        const [n, ours] = [lowPairs, midPairs, highPairs][j]![i]!;
+        const theirs = seconds(n.projectedMs ?? n.simulatedMs);
+        return `${p} ${seconds(ours.simulatedMs)} s vs ${theirs} s = ${times(ratio(n, ours))}`;
+      })
+      .join('; ');
 
   const aOk = (m: Measured) => !m.error && m.simulatedMs <= 20_000;
   const cOk = (m: Measured) => !m.error && m.simulatedMs < SIX_MINUTES_MS;
@@ -217,7 +145,7 @@ export function workbookBench(): string {
   const lines = [
     table(rows),
     '',
-    `calls: every counted service call; data calls: ${[...DATA_CALLS].join(', ')}.`,
+    `calls: every service call the script made (a forced flush is charged but not counted); data calls: ${[...DATA_CALLS].join(', ')}.`,
     'simulated s: the emulator clock (service calls only, emulator/runtime/costs.ts); Node ms: the same run on this ' +
       'machine (script CPU time, not in the simulated figure).',
     '',
@@ -238,6 +166,15 @@ export function workbookBench(): string {
       `incremental results equal a full recalculation: ${agrees ? 'yes' : 'NO'}`,
     `c) 20,000 students / 400,000 rows in one 6-minute execution: first run ${seconds(cFirst.simulatedMs)} s ` +
       `${verdict(cOk(cFirst))}, again ${seconds(cAgain.simulatedMs)} s ${verdict(cOk(cAgain))}`,
+    '',
+    'd) the hand-made tracker against ours, every cost at the low, mid (default) and high end of its measured range ' +
+      '(simulated s, ours vs the naive run to its end):',
+    endsLine('nightly, 1,500 students', 0),
+    endsLine('nightly, 3,000 students', 1),
+    endsLine('one edit, 3,000 students (median student)', 2),
+    endsLine('nightly, 20,000 students', 3),
+    `  forced flushes in the naive 3,000 run (mid): ${mid.naive.full.counts[FLUSH_METHOD] ?? 0}; ` +
+      `in ours: ${mid.full.again.counts[FLUSH_METHOD] ?? 0} (nightly), ${mid.edit.counts[FLUSH_METHOD] ?? 0} (edit)`,
   ];
   return lines.join('\n');
 }

@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   account?: 'consumer' | 'workspace';
   /** Print Logger/console lines as they happen. */
   echoLogs?: boolean;
+  /** Charge the low, mid (default) or high end of the measured cost ranges (`emulator/runtime/costs.ts`). */
+  costProfile?: 'low' | 'mid' | 'high';
 }
 
 export interface RunResult {
@@ -110,6 +112,7 @@ export class Emulator {
       htmlFiles: htmlFiles(buildDir),
       scopes: options.scopes === undefined ? (manifest.oauthScopes ?? null) : options.scopes,
       ...(options.account ? { account: options.account } : {}),
+      ...(options.costProfile ? { costProfile: options.costProfile } : {}),
       ...(options.echoLogs ? { echo: (line: string) => console.log(line) } : {}),
     };
     this.control = install.createRuntime(runtimeOptions);

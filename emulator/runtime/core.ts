@@ -22,7 +22,16 @@ export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
 export interface Cost {
   base: number;
   perUnit?: number;
+  /** Units the base already covers: `perUnit` is charged only past them (writes are flat up to ~20,000 cells). */
+  freeUnits?: number;
+  /** A write Apps Script queues: afterwards the spreadsheet has writes pending. */
+  queues?: boolean;
+  /** A call that must see the spreadsheet's current state: pending writes are committed first (`FLUSH_METHOD`). */
+  commits?: boolean;
 }
+
+/** The commit of queued writes, charged when a `commits` call finds writes pending (counted under this name). */
+export const FLUSH_METHOD = 'Sheets.flush';
 
 export interface Fault {
   /** `Service.method` or `Class.method`, as counted (for example `Range.setValues`, `MailApp.sendEmail`). */
@@ -64,6 +73,8 @@ export class Runtime {
   readonly faults: Fault[] = [];
   readonly executions: ExecutionRecord[] = [];
   readonly quotas = new Map<string, DailyQuota>();
+  /** Writes queued in this execution and not yet committed (Apps Script commits them at its end). */
+  pendingWrites = false;
   private current: { kind: ExecutionKind; name: string; limitMs: number; killed: boolean } | null = null;
 
   constructor(
@@ -83,9 +94,13 @@ export class Runtime {
    */
   call(method: string, units = 0): void {
     if (this.current?.killed) throw new ExecutionKilled(TIME_LIMIT_MESSAGE);
-    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
     const cost = this.costs[method] ?? this.costs['*'] ?? { base: 0 };
-    const ms = cost.base + (cost.perUnit ?? 0) * units;
+    if (cost.commits && this.pendingWrites) {
+      this.pendingWrites = false;
+      this.call(FLUSH_METHOD);
+    }
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+    const ms = cost.base + (cost.perUnit ?? 0) * Math.max(0, units - (cost.freeUnits ?? 0));
     this.elapsedMs += ms;
     this.totalMs += ms;
     for (const fault of this.faults) {
@@ -96,6 +111,7 @@ export class Runtime {
         throw new Error(fault.message);
       }
     }
+    if (cost.queues) this.pendingWrites = true;
     if (this.current && this.elapsedMs > this.current.limitMs) {
       this.current.killed = true;
       throw new ExecutionKilled(TIME_LIMIT_MESSAGE);
@@ -146,6 +162,7 @@ export class Runtime {
     if (this.current) throw new EmulatorError(`execution ${this.current.name} is still running`);
     this.current = { kind, name, limitMs: EXECUTION_LIMIT_MS[kind], killed: false };
     this.elapsedMs = 0;
+    this.pendingWrites = false;
     const record: ExecutionRecord = { kind, name, simulatedMs: 0 };
     try {
       const value = fn();

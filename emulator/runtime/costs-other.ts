@@ -2,12 +2,12 @@
 import type { Cost } from './core';
 
 /**
- * Sources: DESIGN.md's measurement "one letter through Docs copy, replace, PDF, send takes about 1.2–3.5 s"
- * (makeCopy + openById + ~8 replaceText + saveAndClose + PDF export + sendEmail below sum to about 2.7 s), and
- * the Apps Script best-practices guide ("calls to other services are slow"; properties and cache reads are
- * tens of milliseconds, far cheaper than Docs and Drive round trips). Figures are estimates, not measurements
- * of this add-on; `perUnit` is per block (Docs), per byte (Drive uploads, attachments), per recipient (mail),
- * per entry (bulk properties, cache) or per millisecond waited (`Lock.wait`).
+ * Measured (averages of 100 runs, Luis Peralta, "Google Apps Script APIs performance"; see emulator/README.md):
+ * properties get/set about 30/60 ms, cache get/put about 3/90 ms. Everything else is an estimate: no public
+ * measurement of Docs copy, replace or PDF export exists; they are set so that one letter (makeCopy + openById +
+ * ~8 replaceText + saveAndClose + PDF export + sendEmail) sums to about 2.7 s, inside DESIGN.md's estimated
+ * 1.2–3.5 s. Not measurements of this add-on; `perUnit` is per block (Docs), per byte (Drive uploads, attachments),
+ * per recipient (mail), per entry (bulk properties, cache) or per millisecond waited (`Lock.wait`).
  */
 export const OTHER_COSTS: Record<string, Cost> = {
   'DocumentApp.create': { base: 900 },
@@ -62,10 +62,10 @@ export const OTHER_COSTS: Record<string, Cost> = {
   'Properties.getProperties': { base: 40 },
   'Properties.setProperties': { base: 80, perUnit: 1 },
   'Properties.deleteProperty': { base: 50 },
-  'Cache.get': { base: 15 },
-  'Cache.put': { base: 20 },
-  'Cache.getAll': { base: 25, perUnit: 0.5 },
-  'Cache.putAll': { base: 30, perUnit: 0.5 },
+  'Cache.get': { base: 3 },
+  'Cache.put': { base: 90 },
+  'Cache.getAll': { base: 3, perUnit: 0.5 },
+  'Cache.putAll': { base: 90, perUnit: 0.5 },
   'ScriptApp.newTrigger': { base: 5 },
   'TriggerBuilder.create': { base: 300 },
   'ScriptApp.getProjectTriggers': { base: 150 },

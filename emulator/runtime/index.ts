@@ -1,7 +1,7 @@
 // Entry of the runtime bundle: creates the Runtime and Control and installs every service on the script's globalThis.
 import { Runtime, type Cost } from './core';
 import type { Control } from './control';
-import { COSTS } from './costs';
+import { costsAt, type CostProfile } from './costs';
 import { installOtherServices } from './services-other';
 import { makeSpreadsheetApp, newBook, type SheetsState } from './spreadsheet-app';
 import { SheetsHost } from './spreadsheet-control';
@@ -32,6 +32,8 @@ export interface RuntimeOptions {
   spreadsheetName?: string;
   /** The manifest's oauthScopes (null: every scope granted). */
   scopes?: string[] | null;
+  /** Which end of the measured cost ranges the clock charges (default `mid`); `costs` entries override it. */
+  costProfile?: CostProfile;
   costs?: Record<string, Cost>;
   /** 'consumer' or 'workspace' (default): the daily quotas of the other services. */
   account?: 'consumer' | 'workspace';
@@ -52,7 +54,7 @@ export interface EmulatorControl extends Control {
 
 export function createRuntime(options: RuntimeOptions): EmulatorControl {
   const g = globalThis as unknown as Record<string, unknown>;
-  const rt = new Runtime({ ...COSTS, ...options.costs }, options.wallStartMs);
+  const rt = new Runtime({ ...costsAt(options.costProfile ?? 'mid'), ...options.costs }, options.wallStartMs);
   installScriptDate(g, rt, options.timeZone);
   const owner = options.effectiveUserEmail ?? options.userEmail;
   const session = {
