@@ -1,6 +1,6 @@
 // Reads the campus workbook's policy, calendar and records into the engine's input (one read per tab).
-import { addDays, isDayKey, isWeekend } from '../domain/dates';
-import { defaultCalendar, schoolYearLabel, schoolYearStartOf } from '../domain/calendar';
+import { addDays, isDayKey } from '../domain/dates';
+import { calendarFromRows } from '../domain/calendar-rows';
 import { policyFromSettings } from '../domain/policy-settings';
 import type { DayKey, Policy, Problem, SchoolCalendar } from '../domain/types';
 import type { RawAbsenceRow, RawDocumentationRow, RawStudentRow } from '../domain/validation';
@@ -57,60 +57,12 @@ export function readRules(workbook: Workbook, today: DayKey): Rules {
       .map((r) => ({ key: r.values.key, value: r.values.value, row: r.row })),
   );
   const year = yearBounds(settings.find((r) => isYearSetting(r.values.key))?.values.value, today, problems);
-  const calendar = calendarFrom(workbook.read(CALENDAR), today, problems);
-  return { policy, calendar, importSettings, year, problems };
-}
-
-/** A SchoolCalendar from Calendar rows: listed weekdays marked No are holidays, weekend days marked Yes make-ups. */
-export function calendarFrom(rows: SheetRow<typeof CALENDAR.columns>[], today: DayKey, problems: Problem[]) {
-  const school: DayKey[] = [];
-  const off = new Set<DayKey>();
-  for (const { row, values } of rows) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
-      problems.push({
-        tab: 'Calendar',
-        row,
-        column: 'Date',
-        reason: `"${values.date}" is not a date.`,
-        severity: 'error',
-      });
-      continue;
-    }
-    if (values.instructional === null) {
-      problems.push({
-        tab: 'Calendar',
-        row,
-        column: 'Instructional',
-        reason: 'Instructional must be Yes or No.',
-        severity: 'error',
-      });
-      continue;
-    }
-    if (values.instructional) school.push(values.date);
-    else off.add(values.date);
-  }
-  if (school.length === 0) {
-    const fallback = defaultCalendar(schoolYearStartOf(today));
-    problems.push({
-      tab: 'Calendar',
-      reason: `The Calendar tab lists no instructional day; using the default ${fallback.schoolYear} calendar.`,
-      severity: 'warning',
-    });
-    return fallback;
-  }
-  school.sort();
-  const firstDay = school[0]!;
-  const lastDay = school[school.length - 1]!;
-  const holidays: DayKey[] = [];
-  for (let d = firstDay; d <= lastDay; d = addDays(d, 1)) if (off.has(d) && !isWeekend(d)) holidays.push(d);
-  const calendar: SchoolCalendar = {
-    schoolYear: schoolYearLabel(schoolYearStartOf(firstDay)),
-    firstDay,
-    lastDay,
-    holidays,
-    makeUpDays: school.filter(isWeekend),
-  };
-  return calendar;
+  const read = calendarFromRows(
+    workbook.read(CALENDAR).map(({ row, values }) => ({ row, ...values })),
+    today,
+  );
+  problems.push(...read.problems);
+  return { policy, calendar: read.calendar, importSettings, year, problems };
 }
 
 export interface Records {

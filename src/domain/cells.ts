@@ -1,4 +1,4 @@
-// Reading raw cells handed over by the adapters: trimmed text and dates typed as text, parsed once per distinct text.
+// Reading raw cells handed over by the adapters: trimmed text, yes/no, and dates typed as text (parsed once each).
 
 import { parseDateText } from './dates';
 import type { DayKey } from './dates';
@@ -22,4 +22,23 @@ export function cellDate(cell: RawCell, cache: Map<string, DayKey | null>): DayK
     cache.set(t, d);
   }
   return d;
+}
+
+/**
+ * A yes/no cell: true or false when recognised, null when blank, else the trimmed text typed ("maybe", "TBD"),
+ * so that an unrecognised answer is reported rather than read as No.
+ */
+export type YesNoCell = boolean | null | string;
+
+const YES = /^(yes|y|true|sí|si|1)$/i;
+const NO = /^(no|n|false|0)$/i;
+
+/** Reads a yes/no cell: Yes/No, Y/N, True/False, Sí/Si (yes), 1/0, in any case and with spaces around. */
+export function cellYesNo(cell: RawCell): YesNoCell {
+  if (typeof cell === 'boolean') return cell;
+  const t = cellText(cell);
+  if (t === '') return null;
+  if (YES.test(t)) return true;
+  if (NO.test(t)) return false;
+  return t;
 }

@@ -74,7 +74,24 @@ export function toDayNumber(key: DayKey): DayNumber {
   return parseDayKey(key) ?? NaN;
 }
 
+/** Day number of a real date, or a RangeError naming the text: date arithmetic never runs on `NaN`. */
+function dayNumberOrThrow(key: DayKey): DayNumber {
+  const n = parseDayKey(key);
+  if (n === null) throw new RangeError(`Not a date (yyyy-mm-dd): "${String(key)}".`);
+  return n;
+}
+
+/** Day numbers of 1900-01-01 and 2999-12-31: the years `isDayKey` accepts. */
+const FIRST_DAY_NUMBER = dayNumberFromParts(1900, 1, 1);
+const LAST_DAY_NUMBER = dayNumberFromParts(2999, 12, 31);
+
+/**
+ * The DayKey of a day number. Throws a RangeError for a number that is not a whole day from 1900 to 2999, so
+ * no `0NaN-NaN-NaN` key is ever made (a loop stepping through days stops with the error instead of spinning).
+ */
 export function toDayKey(n: DayNumber): DayKey {
+  if (!Number.isInteger(n) || n < FIRST_DAY_NUMBER || n > LAST_DAY_NUMBER)
+    throw new RangeError(`Day number ${n} is not a date from 1900 to 2999.`);
   const { year, month, day } = partsFromDayNumber(n);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
@@ -92,8 +109,13 @@ export function parseDateText(text: string): DayKey | null {
   return validParts(y, mo, d) ? `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}` : null;
 }
 
+/**
+ * `key` moved by a whole number of days. Throws a RangeError when `key` is not a real date or `days` is not a
+ * whole number, so the result is always a real date and `addDays(d, 1) > d` (a day loop always ends).
+ */
 export function addDays(key: DayKey, days: number): DayKey {
-  return toDayKey(toDayNumber(key) + days);
+  if (!Number.isInteger(days)) throw new RangeError(`Cannot add ${days} days.`);
+  return toDayKey(dayNumberOrThrow(key) + days);
 }
 
 /** Calendar days from `a` to `b` (positive when b is later). */
@@ -115,19 +137,24 @@ export function isWeekend(key: DayKey): boolean {
   return weekday(key) >= 6;
 }
 
-/** Monday of the Mon–Sun week containing `key`. */
+/** Monday of the Mon–Sun week containing `key` (a RangeError when `key` is not a real date). */
 export function startOfWeek(key: DayKey): DayKey {
-  return addDays(key, 1 - weekday(key));
+  const n = dayNumberOrThrow(key);
+  return toDayKey(n + 1 - weekdayOfNumber(n));
 }
 
-/** Adds calendar months, clamping the day to the month's length (2026-08-31 − 6 months = 2026-02-28). */
+/**
+ * Adds calendar months, clamping the day to the month's length (2026-08-31 − 6 months = 2026-02-28). Throws a
+ * RangeError when `key` is not a real date, `months` is not whole or the result leaves 1900–2999.
+ */
 export function addMonths(key: DayKey, months: number): DayKey {
-  const { year, month, day } = partsFromDayNumber(toDayNumber(key));
+  if (!Number.isInteger(months)) throw new RangeError(`Cannot add ${months} months.`);
+  const { year, month, day } = partsFromDayNumber(dayNumberOrThrow(key));
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
   const mo = (index % 12) + 1;
   const d = Math.min(day, daysInMonth(y, mo));
-  return `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`;
+  return toDayKey(dayNumberFromParts(y, mo, d));
 }
 
 /** The `n`-th weekday (1 = Monday … 7 = Sunday) of a month; `n = -1` for the last one. */

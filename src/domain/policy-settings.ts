@@ -142,7 +142,14 @@ export function settingsRowsFromPolicy(policy: Policy): SettingsRow[] {
 }
 
 function text(v: SettingsInputRow['value']): string {
-  return v === null ? '' : String(v).trim();
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+/** What was typed, for a problem: `got "three"`, `it is blank`, never `got "NaN"`. */
+function got(v: SettingsInputRow['value']): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'it is not a number';
+  const t = text(v);
+  return t === '' ? 'it is blank' : `got "${t}"`;
 }
 
 function parseNumber(v: SettingsInputRow['value']): number | null {
@@ -154,8 +161,9 @@ function parseNumber(v: SettingsInputRow['value']): number | null {
 
 /**
  * Reads the Settings rows into a policy, starting from the defaults. Never throws: an unknown key,
- * a non-numeric or out-of-range value, thresholds that do not increase… each become a problem and the
- * default is kept. Code rows, when any are valid, replace the default code mapping (same for outcomes).
+ * a non-numeric or out-of-range value (quoted as typed), thresholds that do not increase… each become a
+ * problem and the default is kept. Code rows, when any are valid, replace the default code mapping (same
+ * for outcomes). Settings with no usable policy row at all (cleared, or every value broken) are a problem too.
  */
 export function policyFromSettings(
   rows: SettingsInputRow[],
@@ -170,6 +178,7 @@ export function policyFromSettings(
   const thresholds = new Map<number, { value: number; row: number }>();
   const codes: AttendanceCodeRule[] = [];
   const outcomes: OutcomeRule[] = [];
+  let valuesUsed = 0;
 
   for (const r of rows) {
     const key = r.key === null || r.key === undefined ? '' : String(r.key).trim();
@@ -191,10 +200,7 @@ export function policyFromSettings(
     if (step) {
       const v = parseNumber(r.value);
       if (v === null || !Number.isInteger(v) || v < 1 || v > 180)
-        problem(
-          r.row,
-          `"${key}" must be a whole number from 1 to 180; got "${text(r.value)}". Using the default.`,
-        );
+        problem(r.row, `"${key}" must be a whole number from 1 to 180; ${got(r.value)}. Using the default.`);
       else thresholds.set(Number(step[1]), { value: v, row: r.row });
     } else if (numberSetting) {
       const v = parseNumber(r.value);
@@ -202,19 +208,22 @@ export function policyFromSettings(
       if (v === null || v < n.min || v > n.max || (n.integer && !Number.isInteger(v))) {
         problem(
           r.row,
-          `"${key}" must be a ${n.integer ? 'whole ' : ''}number from ${n.min} to ${n.max}; got "${text(r.value)}". Using the default ${policy[n.field]}.`,
+          `"${key}" must be a ${n.integer ? 'whole ' : ''}number from ${n.min} to ${n.max}; ${got(r.value)}. Using the default ${policy[n.field]}.`,
         );
-      } else policy[n.field] = v;
+      } else {
+        policy[n.field] = v;
+        valuesUsed++;
+      }
     } else if (lower === LINE_KEY.toLowerCase()) {
       const v = parseNumber(r.value);
       // A value up to 1 is read as a fraction (0.9), above 1 as percent (90).
       const fraction = v === null ? null : v <= 1 ? v : v / 100;
       if (fraction === null || fraction <= 0 || fraction > 1)
-        problem(
-          r.row,
-          `"${key}" must be a percentage from 1 to 100; got "${text(r.value)}". Using the default.`,
-        );
-      else policy.attendanceLine = fraction;
+        problem(r.row, `"${key}" must be a percentage from 1 to 100; ${got(r.value)}. Using the default.`);
+      else {
+        policy.attendanceLine = fraction;
+        valuesUsed++;
+      }
     } else if (lower.startsWith(CODE_PREFIX)) {
       const code = normaliseCode(key.slice(CODE_PREFIX.length));
       const words = text(r.value)
@@ -227,14 +236,14 @@ export function policyFromSettings(
       if (code === '' || category === undefined)
         problem(
           r.row,
-          `Code "${code}" needs one of: unexcused, excused, ignored (optionally "part-day"); got "${text(r.value)}".`,
+          `Code "${code}" needs one of: unexcused, excused, ignored (optionally "part-day"); ${got(r.value)}.`,
         );
       else codes.push({ code, category, partDay, label });
     } else if (lower.startsWith(OUTCOME_PREFIX)) {
       const outcome = key.slice(OUTCOME_PREFIX.length).trim();
       const v = text(r.value).toLowerCase();
       if (outcome === '' || (v !== 'done' && v !== 'not done'))
-        problem(r.row, `Outcome "${outcome}" must be "done" or "not done"; got "${text(r.value)}".`);
+        problem(r.row, `Outcome "${outcome}" must be "done" or "not done"; ${got(r.value)}.`);
       else outcomes.push({ outcome, done: v === 'done' });
     } else {
       problems.push({
@@ -247,10 +256,27 @@ export function policyFromSettings(
     }
   }
 
+  const used = thresholds.size + codes.length + outcomes.length + (valuesUsed > 0 ? 1 : 0);
+  if (used === 0) problems.unshift(noPolicyProblem(seen.size));
   applyThresholds(policy, thresholds, problems);
   if (codes.length > 0) policy.codes = codes;
   if (outcomes.length > 0) policy.outcomes = outcomes;
   return { policy, problems };
+}
+
+/** Settings that give no policy at all: cleared, or every value broken. The defaults are used, and said so. */
+function noPolicyProblem(keys: number): Problem {
+  const what =
+    keys === 0
+      ? 'The Settings tab has no policy settings'
+      : 'No policy setting on the Settings tab could be used (each is listed here)';
+  return {
+    tab: 'Settings',
+    reason:
+      `${what}; the district's default policy is used for every number, code and outcome. ` +
+      'Run Attendance → Set up this workbook to write the default settings back, then change them there.',
+    severity: 'error',
+  };
 }
 
 function applyThresholds(

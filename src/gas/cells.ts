@@ -1,4 +1,5 @@
 // Converting between sheet cell values and the plain values of the workbook port, by column kind.
+import { cellYesNo } from '../domain/cells';
 import type { ColumnDef, ColumnKind, TabDef } from '../ports/schema';
 import { columnKeys } from '../ports/schema';
 import type { RowOf } from '../ports/workbook';
@@ -16,7 +17,8 @@ export function readCell(
 ) {
   if (value instanceof Date) {
     if (kind === 'date' || kind === 'datetime') return formatDay(value, kind === 'datetime');
-    return kind === 'text' ? formatDay(value, false) : Number.NaN;
+    // A date in a yes/no column is neither: its text is handed over, to be reported as typed.
+    return kind === 'text' || kind === 'yesno' ? formatDay(value, false) : Number.NaN;
   }
   switch (kind) {
     case 'text':
@@ -28,9 +30,8 @@ export function readCell(
     case 'percent':
       return typeof value === 'number' ? value : numberFromText(String(value ?? ''));
     case 'yesno':
-      if (value === '' || value === null) return null;
-      if (typeof value === 'boolean') return value;
-      return /^(yes|y|true|sí|si|1)$/i.test(String(value).trim());
+      // true/false when recognised, null when blank, else the text typed ("maybe"): never silently No.
+      return cellYesNo(value);
   }
 }
 
@@ -67,6 +68,7 @@ export function writeCell(kind: ColumnKind, value: unknown): SheetValue {
     case 'percent':
       return typeof value === 'number' && Number.isFinite(value) ? value : '';
     case 'yesno':
+      if (typeof value === 'string') return writeCell('text', value); // an unrecognised answer, as it was typed
       return value === true ? 'Yes' : value === false ? 'No' : '';
     case 'date':
     case 'datetime':

@@ -4,12 +4,14 @@ import type { ColumnDef, ColumnKind, TabDef } from './schema';
 /**
  * A cell as the use cases see it, by column kind: text, date and datetime as strings (a date is `yyyy-MM-dd`
  * in the spreadsheet's time zone when the cell holds a date, else the text typed, or ''), numbers and percents
- * as numbers (null when empty, NaN when not a number), yes/no as booleans (null when empty).
+ * as numbers (null when empty, NaN when not a number), yes/no as booleans (null when empty, and the text typed
+ * when it is not a recognised yes or no, such as "maybe": see `cellYesNo` in src/domain/cells.ts). Test a yes/no
+ * with `=== true`, never by truthiness.
  */
 export type CellOf<K extends ColumnKind> = K extends 'number' | 'percent'
   ? number | null
   : K extends 'yesno'
-    ? boolean | null
+    ? boolean | null | string
     : string;
 
 export type RowOf<C extends Record<string, ColumnDef>> = { [P in keyof C]: CellOf<C[P]['kind']> };

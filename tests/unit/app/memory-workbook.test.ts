@@ -1,5 +1,6 @@
 // The in-memory workbook keeps the adapter's contract, so that use-case tests can trust it.
-import { ABSENCES, DATA_ISSUES, STATUS } from '../../../src/ports/tabs';
+import { readRules } from '../../../src/app/campus';
+import { ABSENCES, CALENDAR, DATA_ISSUES, STATUS } from '../../../src/ports/tabs';
 import { WorkbookError } from '../../../src/ports/workbook';
 import { MemoryWorkbook } from '../../fakes/memory-workbook';
 
@@ -18,6 +19,27 @@ function absencesTab() {
 }
 
 describe('MemoryWorkbook', () => {
+  it('reads a yes/no as true or false, blank as null, and anything else as the text typed', () => {
+    const wb = new MemoryWorkbook().setTab(
+      'Calendar',
+      ['Date', 'Instructional', 'Note'],
+      [
+        ['2026-09-01', 'Yes ', ''],
+        ['2026-09-02', 'no', ''],
+        ['2026-09-03', 'maybe', ''],
+        ['2026-09-04', '', 'x'],
+      ],
+    );
+    expect(wb.read(CALENDAR).map((r) => r.values.instructional)).toEqual([true, false, 'maybe', null]);
+    const rules = readRules(wb.setTab('Settings', ['Setting', 'Value', 'Help']), '2026-09-15');
+    expect(rules.problems.map((p) => [p.tab, p.row, p.column])).toEqual([
+      ['Settings', undefined, undefined],
+      ['Calendar', 4, 'Instructional'],
+      ['Calendar', 5, 'Instructional'],
+    ]);
+    expect(rules.calendar).toMatchObject({ firstDay: '2026-09-01', lastDay: '2026-09-01' });
+  });
+
   it('reads columns by header, numbers rows from 2 and skips empty rows', () => {
     expect(absencesTab().read(ABSENCES)).toEqual([
       { row: 2, values: { studentId: '00123', date: '2026-09-01', code: 'U', source: '' } },

@@ -98,7 +98,9 @@ describe('Settings rows', () => {
       { key: 'outcome.Maybe', value: 'perhaps', row: 8 },
       { key: 'attendance.partDayWeight', value: null, row: 9 },
     ]);
-    expect(r.problems.map((p) => p.row)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    // No row gives a usable setting, so the first problem says the whole default policy is used.
+    expect(r.problems.map((p) => p.row)).toEqual([undefined, 3, 4, 5, 6, 7, 8, 9]);
+    expect(r.problems[0]?.reason).toMatch(/default policy is used/);
     expect(r.problems.every((p) => p.tab === 'Settings' && p.reason.length > 0)).toBe(true);
     expect(r.policy).toEqual(defaultPolicy());
   });

@@ -15,6 +15,12 @@ describe('readCell', () => {
     ['yesno', 'Yes', true],
     ['yesno', 'no', false],
     ['yesno', '', null],
+    ['yesno', 'Yes ', true],
+    ['yesno', 'N', false],
+    ['yesno', 0, false],
+    ['yesno', true, true],
+    ['yesno', ' maybe ', 'maybe'],
+    ['yesno', 'TBD', 'TBD'],
     ['text', 123, '123'],
     ['text', '  S1 ', 'S1'],
   ] as const)('%s %p → %p', (kind, value, expected) => {
@@ -26,6 +32,7 @@ describe('readCell', () => {
     expect(readCell('date', d, day)).toBe('2026-09-01');
     expect(readCell('datetime', d, day)).toBe('2026-09-01 08:30');
     expect(readCell('number', d, day)).toBeNaN();
+    expect(readCell('yesno', d, day)).toBe('2026-09-01'); // neither yes nor no: handed over as typed
   });
 });
 
@@ -41,6 +48,7 @@ describe('writeCell', () => {
   it('writes the other kinds as Sheets reads them', () => {
     expect(writeCell('text', '00123')).toBe('00123');
     expect(writeCell('yesno', true)).toBe('Yes');
+    expect(writeCell('yesno', 'maybe')).toBe('maybe');
     expect(writeCell('number', Number.NaN)).toBe('');
     expect(writeCell('date', '2026-09-01')).toBe('2026-09-01');
     expect(writeCell('text', null)).toBe('');
