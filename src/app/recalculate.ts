@@ -9,7 +9,7 @@ import { columnKeys, type TabDef } from '../ports/schema';
 import type { RowOf, SheetRow, Workbook } from '../ports/workbook';
 import { lettersIssued, readRules, toRecords, type Records, type Rules } from './campus';
 import { issueRow, letterRow, sentByStudent, statusRow, type LetterRow, type StatusRow } from './status-rows';
-import { ADDON_STAFF, priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
+import { ADDON_STAFF, firstSeenFromLog, priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
 
 export interface RecalcDeps {
   workbook: Workbook;
@@ -136,6 +136,7 @@ function evaluate(
     documentation: records.documentation,
     priorStatuses: prior,
     lettersIssued: lettersIssued(letters),
+    firstSeen: firstSeenFromLog(records.stepRows),
     asOf,
     ...(onlyStudentIds ? { onlyStudentIds } : {}),
   });

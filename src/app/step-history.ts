@@ -61,6 +61,21 @@ export function priorFromLog(rows: readonly StepRow[], year: { firstDay: DayKey;
   return prior;
 }
 
+/**
+ * The day the add-on first saw each student, as the engine's `firstSeen`: the day its first step row for the
+ * student was logged (a student never logged is seen for the first time by this recalculation).
+ */
+export function firstSeenFromLog(rows: readonly StepRow[]): Record<string, DayKey> {
+  const seen: Record<string, DayKey> = {};
+  for (const r of rows) {
+    const day = r.loggedAt.slice(0, 10);
+    if (!isAddOnStepRow(r) || !/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
+    const before = Object.prototype.hasOwnProperty.call(seen, r.studentId) ? seen[r.studentId] : undefined;
+    if (before === undefined || day < before) seen[r.studentId] = day;
+  }
+  return seen;
+}
+
 export interface StepChange {
   studentId: string;
   date: DayKey;

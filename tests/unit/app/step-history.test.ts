@@ -1,5 +1,11 @@
 // The kept step is read back only from the add-on's own step rows, in the order they were logged, this school year.
-import { ADDON_STAFF, priorFromLog, stepChanges, type StepRow } from '../../../src/app/step-history';
+import {
+  ADDON_STAFF,
+  firstSeenFromLog,
+  priorFromLog,
+  stepChanges,
+  type StepRow,
+} from '../../../src/app/step-history';
 import type { StudentStatus } from '../../../src/domain/types';
 
 const YEAR = { firstDay: '2026-08-12', lastDay: '2027-06-03' };
@@ -69,6 +75,18 @@ describe('priorFromLog', () => {
   });
 });
 
+describe('firstSeenFromLog', () => {
+  it('is the day the add-on logged its first step row for a student, whatever day the step began', () => {
+    const rows = [
+      stepRow('2026-11-20 07:00', '2026-09-11', 3),
+      stepRow('2026-11-19 07:00', '2026-09-03', 1),
+      stepRow('2026-11-18 07:00', '2026-09-03', 1, { role: 'Teacher', staff: 'someone' }),
+      stepRow('2026-10-01 07:00', '2026-10-01', 1, { studentId: 'S2' }),
+    ];
+    expect(firstSeenFromLog(rows)).toEqual({ S1: '2026-11-19', S2: '2026-10-01' });
+  });
+});
+
 describe('stepChanges', () => {
   const base: StudentStatus = {
     studentId: 'S1',
@@ -89,12 +107,15 @@ describe('stepChanges', () => {
         '2026-09-11',
         '2026-09-14',
       ],
+      recentThresholdMetOn: '2026-09-03',
+      longThresholdMetOn: null,
     },
     attendanceRate: 0.8,
     step: 3,
     since: '2026-09-14',
     stepSince: { 1: '2026-09-03', 2: '2026-09-09', 3: '2026-09-14' },
     highestStep: 3,
+    firstSeen: '2026-08-12',
     due: [],
     nextDue: null,
     lettersDue: [],
