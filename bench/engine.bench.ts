@@ -36,6 +36,7 @@ export function timeEngine(students: number, absenceRows: number, repeats = 3): 
     documentation: d.documentation,
     priorStatuses: {},
     lettersIssued: [],
+    firstSeen: {}, // a campus's first recalculation
     asOf: d.asOf,
   };
   const warm = evaluateCampus(input);

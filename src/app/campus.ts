@@ -131,7 +131,14 @@ export function toRecords(
     const sealed = trust === 'sealed';
     // A sealed "Step reached" row keeps the step; it is the add-on's own log, not an effort.
     if (sealed && v.type === STEP_CHANGE_TYPE) {
-      records.stepRows.push({ seq, studentId, date: v.date, targetStep: v.targetStep, refersTo: v.refersTo });
+      records.stepRows.push({
+        seq,
+        loggedAt: v.loggedAt,
+        studentId,
+        date: v.date,
+        targetStep: v.targetStep,
+        refersTo: v.refersTo,
+      });
     }
     records.documentation.push({
       row,

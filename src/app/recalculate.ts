@@ -10,7 +10,7 @@ import { columnKeys, type TabDef } from '../ports/schema';
 import type { SheetRow, Workbook } from '../ports/workbook';
 import { lettersIssued, readRules, toRecords, type Records, type Rules } from './campus';
 import { issueRow, letterRow, sentByStudent, statusRow, type LetterRow, type StatusRow } from './status-rows';
-import { ADDON_STAFF, priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
+import { ADDON_STAFF, firstSeenFromLog, priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
 import { classify, Ledger, missingEntries, sealedSeq, type ClassifiedRow, type DocRow } from './record';
 
 export interface RecalcDeps {
@@ -164,6 +164,7 @@ function evaluate(
     documentation: records.documentation,
     priorStatuses: prior,
     lettersIssued: lettersIssued(letters),
+    firstSeen: firstSeenFromLog(records.stepRows),
     asOf,
     ...(onlyStudentIds ? { onlyStudentIds } : {}),
   });

@@ -14,6 +14,8 @@ export const STEP_CHANGE_TYPE = DOC.stepReached;
 export interface StepRow {
   /** The sealed entry's sequence number: the log's own order, whatever order the tab's rows are in. */
   seq: number;
+  /** `yyyy-MM-dd HH:mm`: when the add-on wrote the row (sealed with it). */
+  loggedAt: string;
   studentId: string;
   date: DayKey;
   targetStep: number | null;
@@ -53,6 +55,21 @@ export function priorFromLog(rows: readonly StepRow[], year: YearBounds) {
     if (adjustment > 0) p.adjustmentSeq = adjustment;
   }
   return prior;
+}
+
+/**
+ * The day the add-on first saw each student, as the engine's `firstSeen`: the day its first step row for the
+ * student was logged (a student never logged is seen for the first time by this recalculation).
+ */
+export function firstSeenFromLog(rows: readonly StepRow[]): Record<string, DayKey> {
+  const seen: Record<string, DayKey> = {};
+  for (const r of rows) {
+    const day = r.loggedAt.slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
+    const before = Object.prototype.hasOwnProperty.call(seen, r.studentId) ? seen[r.studentId] : undefined;
+    if (before === undefined || day < before) seen[r.studentId] = day;
+  }
+  return seen;
 }
 
 export interface StepChange {

@@ -71,11 +71,6 @@ export function codeIndexFor(ctx: CountingContext, code: string): number {
   return i;
 }
 
-/** The rule of a code as typed, or null when unknown. */
-export function ruleFor(ctx: CountingContext, code: string): AttendanceCodeRule | null {
-  return ctx.policy.codes[codeIndexFor(ctx, code)] ?? null;
-}
-
 function dayOrNull(ctx: CountingContext, day: DayKey | null | undefined): DayNumber | null {
   if (!day) return null;
   const n = dayNumberOf(ctx.cal, day);
@@ -147,6 +142,7 @@ export function countDays(
   let fullDays = 0;
   let partDays = 0;
   const unexcusedDates: DayKey[] = [];
+  const unexcusedNumbers: DayNumber[] = [];
   for (let o = lo; o <= hi; o++) {
     const bits = dayBits[o] as number;
     if (bits === 0) continue;
@@ -155,6 +151,7 @@ export function countDays(
     if (bits & UNEXCUSED) {
       unexcusedDays++;
       unexcusedDates.push(keyOf(cal, n));
+      unexcusedNumbers.push(n);
       if (n >= ctx.recentFrom) unexcusedRecent++;
       if (n >= ctx.longFrom) unexcusedLong++;
     } else excusedDays++;
@@ -170,6 +167,33 @@ export function countDays(
     // Counted, then weighted once: the same total whatever the order of the rows.
     absenceWeight: fullDays + partDays * ctx.policy.partDayWeight,
     unexcusedDates,
+    ...windowThresholdsMet(ctx, unexcusedNumbers),
+  };
+}
+
+/**
+ * The first day each window's threshold was met this school year: the first unexcused day d with
+ * `count` unexcused days in the window ending on d (the count only rises on an unexcused day). Kept
+ * because the state-law deadlines count from it, however the window looks back from asOf.
+ */
+function windowThresholdsMet(
+  ctx: CountingContext,
+  days: readonly DayNumber[],
+): Pick<AttendanceCounts, 'recentThresholdMetOn' | 'longThresholdMetOn'> {
+  const { policy, cal } = ctx;
+  const recentFrom = (n: DayNumber): DayNumber => n - policy.recentWindowDays + 1;
+  const longFrom = (n: DayNumber): DayNumber =>
+    (parseDayKey(addMonths(keyOf(cal, n), -policy.longWindowMonths)) ?? NaN) + 1;
+  const metOn = (count: number, from: (n: DayNumber) => DayNumber): DayKey | null => {
+    for (let k = count - 1; k < days.length; k++) {
+      const n = days[k] as DayNumber;
+      if ((days[k - count + 1] as DayNumber) >= from(n)) return keyOf(cal, n);
+    }
+    return null;
+  };
+  return {
+    recentThresholdMetOn: metOn(policy.recentWindowCount, recentFrom),
+    longThresholdMetOn: metOn(policy.longWindowCount, longFrom),
   };
 }
 

@@ -1,7 +1,7 @@
 // Per-student index of Documentation entries: done dates by type, for quick "documented on/after" questions.
 
 import type { PolicyLookups } from './lookups';
-import { docTypeKey, policyLookups } from './lookups';
+import { policyLookups } from './lookups';
 import type { DayKey, DocumentationEntry, Policy } from './types';
 import { ANY_DOCUMENTATION } from './types';
 
@@ -54,10 +54,6 @@ export function buildDocIndex(
     if (e.role !== 'system') pushDate(doneDates, ANY_DOCUMENTATION, e.date);
   }
   return { entries, doneDates };
-}
-
-export function doneDatesOf(idx: DocIndex, type: string): DayKey[] {
-  return idx.doneDates.get(docTypeKey(type)) ?? [];
 }
 
 /** First date in a sorted list on or after `day`, or null. */

@@ -1,14 +1,16 @@
-// What is due for a student: actions of every step reached (lower steps continue), letters, the next due action.
+// What is due for a student: the open actions of every step reached (lower steps continue), most urgent first.
 
 import type { CalendarIndex } from './calendar';
-import { addSchoolDays, isInSchoolYear, schoolDayOnOrBefore } from './calendar';
+import { addSchoolDays, dayNumberOf, isInSchoolYear, schoolDayOnOrBefore } from './calendar';
+import type { ActionChain, ChainLink } from './action-chains';
+import { actionChains, linkInForce, pendingGate } from './action-chains';
 import type { DocIndex } from './doc-index';
-import { docTypeKey, firstOnOrAfter, lastOnOrBefore } from './doc-index';
+import { firstOnOrAfter, lastOnOrBefore } from './doc-index';
 import { startOfWeek } from './dates';
+import { checkGate } from './gates';
 import type { PolicyLookups } from './lookups';
 import { policyLookups } from './lookups';
-import { checkGate } from './steps';
-import type { DayKey, DueAction, LetterDue, Policy, StepAction, StepGate, StepNumber } from './types';
+import type { DayKey, DueAction, Policy, StepAction, StepNumber } from './types';
 
 const NONE: readonly DayKey[] = [];
 
@@ -22,92 +24,103 @@ export interface DueContext {
   monday?: DayKey;
   /** Precomputed actionChains(policy); computed when absent. */
   chains?: readonly ActionChain[];
-  /** Shared policy lookups (for the gates' follow-up check); computed when absent. */
+  /** Shared policy lookups (gates, prerequisites); computed when absent. */
   lookups?: PolicyLookups;
 }
 
-/** Options of dueActions. */
-export interface DueOptions {
-  /** False when the student is not enrolled as of asOf: no each-school-day or weekly actions. */
-  enrolled?: boolean;
-}
-
-/**
- * The gate whose follow-up a 'once' chain documents and that is still ahead of the student (its step
- * above `step`, the step below it begun): that follow-up is done only when the gate itself holds.
- */
-function pendingGate(
-  policy: Policy,
-  typeKey: string,
-  step: StepNumber,
-  stepSince: Partial<Record<StepNumber, DayKey>>,
-): { gate: StepGate; from: DayKey } | undefined {
-  for (const def of policy.steps) {
-    const gate = def.gate;
-    if (!gate || def.step <= step || docTypeKey(gate.followUp) !== typeKey) continue;
-    const from = stepSince[(def.step - 1) as StepNumber];
-    if (from !== undefined) return { gate, from };
-  }
-  return undefined;
-}
-
-/** Key of a letter issued once per student, letter type and school year. */
-export function letterKey(studentId: string, letterType: string, schoolYear: string): string {
-  return `${studentId}|${letterType}|${schoolYear}`;
-}
-
-/** A step's action as one link of a chain. */
-export interface ChainLink {
+/** The student whose open actions are asked for. */
+export interface DueSubject {
   step: StepNumber;
-  action: StepAction;
+  stepSince: Partial<Record<StepNumber, DayKey>>;
+  docs: DocIndex;
+  /** The student's unexcused days or parts of days, sorted: the automated call is due on those days. */
+  unexcusedDates: readonly DayKey[];
+  /**
+   * Day the add-on first saw the student: an action's lateness counts from the later of the day it
+   * became due and this day (on a new campus nothing starts out overdue).
+   */
+  firstSeen: DayKey;
+  /** False when the student is not enrolled as of asOf: no each-unexcused-day or weekly actions. */
+  enrolled: boolean;
+  /** Whether a letter action is already done because its letter was issued. */
+  letterIssued: (letterType: string) => boolean;
 }
 
 /**
- * An action and its repeats at higher steps (same cadence and documentation type), in step order:
- * lower steps' actions continue at higher steps, so a repeated action is due once, not once per step.
+ * The first day on or after `since` by which every type in `after` was done on or after `since`
+ * (`since` itself when `after` is empty), or null while one is missing.
  */
-export interface ActionChain {
-  cadence: StepAction['cadence'];
-  /** Normalised documentation type (the DocIndex key). */
-  typeKey: string;
-  links: ChainLink[];
+function prerequisitesMet(
+  lookups: PolicyLookups,
+  docs: DocIndex,
+  after: readonly string[] | undefined,
+  since: DayKey,
+): DayKey | null {
+  let ready = since;
+  for (const type of after ?? NONE) {
+    const d = firstOnOrAfter(docs.doneDates.get(lookups.typeKey(type)) ?? NONE, since);
+    if (d === null) return null;
+    if (d > ready) ready = d;
+  }
+  return ready;
 }
 
-/** The policy's action chains in order of first appearance (policy.steps is in step order). */
-export function actionChains(policy: Policy): ActionChain[] {
-  const byKey = new Map<string, ActionChain>();
-  for (const def of policy.steps) {
-    for (const action of def.actions) {
-      const typeKey = docTypeKey(action.docType);
-      const key = `${action.cadence}|${typeKey}`;
-      const chain = byKey.get(key) ?? { cadence: action.cadence, typeKey, links: [] };
-      chain.links.push({ step: def.step, action });
-      byKey.set(key, chain);
+/**
+ * The day the chain's open action became due, or null when nothing is open. once: open until
+ * documented on/after the step began (or its letter issued; a gate's follow-up until the gate holds);
+ * eachUnexcusedDay: open on the latest school day when the student has an unexcused absence or part
+ * of a day that day and nothing is documented that day; weekly: open when nothing is documented in the
+ * current Mon–Sun week; ongoing: open when nothing within `engagementEverySchoolDays` school days.
+ * `ready` is the day the action could first fall due (the step's start, or its prerequisites').
+ */
+function openSince(
+  ctx: DueContext,
+  s: DueSubject,
+  chain: ActionChain,
+  last: ChainLink,
+  since: DayKey,
+  ready: DayKey,
+): DayKey | null {
+  const { policy, cal, asOf } = ctx;
+  const dates = s.docs.doneDates.get(chain.typeKey) ?? NONE;
+  switch (chain.cadence) {
+    case 'once': {
+      const letterType = last.action.letterType;
+      if (letterType !== undefined && s.letterIssued(letterType)) return null;
+      const pending = pendingGate(policy, chain.typeKey, s.step, s.stepSince);
+      const done = pending
+        ? checkGate(policy, pending.gate, s.docs, pending.from, ctx.lookups).completedOn !== null
+        : firstOnOrAfter(dates, since) !== null;
+      return done ? null : ready;
+    }
+    case 'eachUnexcusedDay': {
+      const today = ctx.today === undefined ? schoolDayOnOrBefore(cal, asOf) : ctx.today;
+      if (today === null || today < ready) return null;
+      const absent = firstOnOrAfter(s.unexcusedDates, today) === today;
+      return absent && firstOnOrAfter(dates, today) !== today ? today : null;
+    }
+    case 'weekly': {
+      const monday = ctx.monday ?? startOfWeek(asOf);
+      return firstOnOrAfter(dates, monday) === null ? (ready > monday ? ready : monday) : null;
+    }
+    case 'ongoing': {
+      const latest = lastOnOrBefore(dates, asOf);
+      const next = latest === null ? ready : addSchoolDays(cal, latest, policy.engagementEverySchoolDays);
+      const start = next > ready ? next : ready;
+      return start <= asOf ? start : null;
     }
   }
-  return [...byKey.values()];
 }
 
-/**
- * The link of the highest reached step that had begun by `day`. An open action is reported as that
- * step's action (owner, label, step), so its owner and step always match its since and due-by: a
- * "Document all efforts" left open since step 1 stays the step-1 owner's, however high the student is now.
- */
-function linkInForce(
-  chain: ActionChain,
-  step: StepNumber,
-  stepSince: Partial<Record<StepNumber, DayKey>>,
-  day: DayKey,
-): ChainLink | undefined {
-  let found: ChainLink | undefined;
-  for (const link of chain.links) {
-    const began = stepSince[link.step];
-    if (link.step <= step && began !== undefined && began <= day) found = link;
-  }
-  return found;
-}
-
-function due(ctx: DueContext, action: StepAction, step: StepNumber, since: DayKey, dueBy: DayKey): DueAction {
+function due(ctx: DueContext, s: DueSubject, action: StepAction, step: StepNumber, since: DayKey): DueAction {
+  const { cal, asOf, policy } = ctx;
+  const inherited = since < s.firstSeen;
+  const countsFrom = inherited ? s.firstSeen : since;
+  const dueBy =
+    action.cadence === 'eachUnexcusedDay'
+      ? countsFrom
+      : addSchoolDays(cal, countsFrom, policy.overdueAfterSchoolDays);
+  const overdue = asOf > dueBy;
   return {
     actionId: action.id,
     step,
@@ -116,118 +129,63 @@ function due(ctx: DueContext, action: StepAction, step: StepNumber, since: DayKe
     cadence: action.cadence,
     docType: action.docType,
     since,
+    countsFrom,
     dueBy,
-    overdue: ctx.asOf > dueBy,
+    overdue,
+    daysLate: overdue ? dayNumberOf(cal, asOf) - dayNumberOf(cal, dueBy) : 0,
+    inherited,
   };
 }
 
 /**
- * Open actions as of ctx.asOf. `letterIssued(letterType)` tells whether a letter action is already done.
- * once: done if documented on/after the step began; eachSchoolDay: documented on the latest school
- * day; weekly: documented in the current Mon–Sun week; ongoing: due again when nothing within
- * `engagementEverySchoolDays` school days. An action repeated at several steps is listed once, from
- * the day the lowest of those steps began, as the action of the step in force when it became due.
- * A gate's follow-up (a once action) stays due until the gate holds (follow-up after every required
- * entry). Nothing is due when asOf is outside the school year; a student not enrolled gets no
- * each-school-day or weekly actions (once and ongoing actions stay listed).
+ * The student's open actions as of ctx.asOf, most urgent first (see compareDue). An action repeated at
+ * several steps is listed once, from the day the lowest of those steps began, as the action of the step
+ * in force when it became due. An action with prerequisites (`after`) falls due only once they are
+ * documented since its step began, from the latest of them. Nothing is due when asOf is outside the
+ * school year; a student not enrolled gets no each-unexcused-day or weekly actions.
  */
-export function dueActions(
-  ctx: DueContext,
-  step: StepNumber,
-  stepSince: Partial<Record<StepNumber, DayKey>>,
-  docs: DocIndex,
-  letterIssued: (letterType: string) => boolean,
-  options: DueOptions = {},
-): DueAction[] {
-  const { policy, cal, asOf } = ctx;
-  if (!isInSchoolYear(cal, asOf)) return [];
-  const enrolled = options.enrolled ?? true;
-  const today = ctx.today === undefined ? schoolDayOnOrBefore(cal, asOf) : ctx.today;
-  const monday = ctx.monday ?? startOfWeek(asOf);
-  const out: DueAction[] = [];
-  for (const chain of ctx.chains ?? actionChains(policy)) {
+export function dueActions(ctx: DueContext, s: DueSubject): DueAction[] {
+  if (!isInSchoolYear(ctx.cal, ctx.asOf)) return [];
+  const lookups = (ctx.lookups ??= policyLookups(ctx.policy));
+  const found: { action: DueAction; rank: number }[] = [];
+  for (const chain of (ctx.chains ??= actionChains(ctx.policy))) {
     // The chain runs from the day its lowest reached step began; the highest reached link's letter counts.
     let first: ChainLink | undefined;
     let last: ChainLink | undefined;
     for (const link of chain.links) {
-      if (link.step > step || stepSince[link.step] === undefined) continue;
+      if (link.step > s.step || s.stepSince[link.step] === undefined) continue;
       first ??= link;
       last = link;
     }
     if (first === undefined || last === undefined) continue;
-    const since = stepSince[first.step] as DayKey;
-    if (since > asOf) continue;
-    if (!enrolled && (chain.cadence === 'eachSchoolDay' || chain.cadence === 'weekly')) continue;
-    const dates = docs.doneDates.get(chain.typeKey) ?? NONE;
-    let from: DayKey | null = null; // the day the open action became due; null when nothing is open
-    switch (chain.cadence) {
-      case 'once': {
-        const letterType = last.action.letterType;
-        const pending = pendingGate(policy, chain.typeKey, step, stepSince);
-        const lookups = pending ? (ctx.lookups ??= policyLookups(policy)) : undefined;
-        const done =
-          (letterType !== undefined && letterIssued(letterType)) ||
-          (pending
-            ? checkGate(policy, pending.gate, docs, pending.from, lookups).completedOn !== null
-            : firstOnOrAfter(dates, since) !== null);
-        if (!done) from = since;
-        break;
-      }
-      case 'eachSchoolDay': {
-        if (today !== null && today >= since && firstOnOrAfter(dates, today) !== today) from = today;
-        break;
-      }
-      case 'weekly': {
-        if (firstOnOrAfter(dates, monday) === null) from = since > monday ? since : monday;
-        break;
-      }
-      case 'ongoing': {
-        const latest = lastOnOrBefore(dates, asOf);
-        const next = latest === null ? since : addSchoolDays(cal, latest, policy.engagementEverySchoolDays);
-        const start = next > since ? next : since;
-        if (start <= asOf) from = start;
-        break;
-      }
-    }
+    const since = s.stepSince[first.step] as DayKey;
+    if (since > ctx.asOf) continue;
+    if (!s.enrolled && (chain.cadence === 'eachUnexcusedDay' || chain.cadence === 'weekly')) continue;
+    const ready = prerequisitesMet(lookups, s.docs, last.action.after, since);
+    if (ready === null) continue;
+    const from = openSince(ctx, s, chain, last, since, ready);
     if (from === null) continue;
-    const dueBy =
-      chain.cadence === 'eachSchoolDay' ? from : addSchoolDays(cal, from, policy.overdueAfterSchoolDays);
-    const owner = linkInForce(chain, step, stepSince, from) ?? first;
-    out.push(due(ctx, owner.action, owner.step, from, dueBy));
+    const owner = linkInForce(chain, s.step, s.stepSince, from) ?? first;
+    found.push({ action: due(ctx, s, owner.action, owner.step, from), rank: owner.rank });
   }
-  return out.sort(compareDue);
+  return found.sort((a, b) => compareDue(a.action, b.action) || a.rank - b.rank).map((f) => f.action);
 }
 
-/** Earliest due-by first (so the most overdue), then earliest since, then higher step. */
+/**
+ * Most urgent first: the higher step's action first (the student's current step's own work, then lower
+ * steps' continuing actions), then the earliest due-by (the most overdue), then the earliest since.
+ * dueActions breaks the remaining ties by the order of the actions in the policy.
+ */
 export function compareDue(a: DueAction, b: DueAction): number {
+  if (a.step !== b.step) return b.step - a.step;
   if (a.dueBy !== b.dueBy) return a.dueBy < b.dueBy ? -1 : 1;
   if (a.since !== b.since) return a.since < b.since ? -1 : 1;
-  return b.step - a.step;
+  return 0;
 }
 
-/** The action the Status tab shows as "next due". */
+/** The most urgent of a list in dueActions order (or a subset of it, kept in that order), or null. */
 export function nextDue(actions: readonly DueAction[]): DueAction | null {
   let best: DueAction | null = null;
   for (const a of actions) if (best === null || compareDue(a, best) < 0) best = a;
   return best;
-}
-
-/** Letters the student's step calls for that are not issued yet (`issued` holds letter keys). */
-export function lettersDue(
-  policy: Policy,
-  studentId: string,
-  schoolYear: string,
-  step: StepNumber,
-  stepSince: Partial<Record<StepNumber, DayKey>>,
-  issued: ReadonlySet<string>,
-): LetterDue[] {
-  const out: LetterDue[] = [];
-  for (const rule of policy.letters) {
-    const since = stepSince[rule.step];
-    if (rule.step > step || since === undefined) continue;
-    const key = letterKey(studentId, rule.letterType, schoolYear);
-    if (!issued.has(key))
-      out.push({ key, studentId, letterType: rule.letterType, schoolYear, step: rule.step, since });
-  }
-  return out;
 }

@@ -1,8 +1,7 @@
 // evaluateCampus: validates a campus's rows once, groups them by student, and computes every student's status.
 
 import { compileCalendar, isInSchoolYear, keyOf, schoolDayOnOrBefore } from './calendar';
-import { parseDayKey } from './dates';
-import { startOfWeek } from './dates';
+import { parseDayKey, startOfWeek } from './dates';
 import type { CountingContext } from './counting';
 import { attendanceRate, countDays, countingContext, enrollmentRange } from './counting';
 import type { CalendarIndex } from './calendar';
@@ -10,7 +9,9 @@ import { buildDocIndex } from './doc-index';
 import type { PolicyLookups } from './lookups';
 import { policyLookups } from './lookups';
 import type { DueContext } from './due';
-import { actionChains, dueActions, letterKey, lettersDue, nextDue } from './due';
+import { actionChains } from './action-chains';
+import { dueActions } from './due';
+import { letterKey, lettersDue } from './letters-due';
 import { decideStep } from './steps';
 import { groupByStudent, validateAbsenceTable } from './absence-table';
 import type {
@@ -38,6 +39,14 @@ export interface CampusInput {
   priorStatuses: Readonly<Record<string, PriorStatus>>;
   /** Keys `${studentId}|${letterType}|${schoolYear}` of letters already issued. */
   lettersIssued: readonly string[];
+  /**
+   * The day the add-on first saw each student, by student id, kept by the app across recalculations.
+   * An action's lateness counts from the later of the day it became due and this day, so that on a
+   * new campus nothing starts out overdue (the lateness inherited from before is shown as such: see
+   * DueAction.inherited). A student missing here (or with a day that is not a date) is seen for the
+   * first time now, as of asOf. Required, so that no caller forgets it: a campus's first run passes {}.
+   */
+  firstSeen: Readonly<Record<string, DayKey>>;
   asOf: DayKey;
   /** Evaluate only these students (incremental recalculation); problems are limited to their rows. */
   onlyStudentIds?: readonly string[];
@@ -98,10 +107,10 @@ export function evaluateCampus(input: CampusInput): CampusResult {
     const counts = countDays(run.counting, student, day, code, start[i] ?? 0, start[i + 1] ?? 0);
     const documentation = docsBy.get(student.studentId) ?? [];
     // Own properties only: an id like 'constructor' must not pick up Object.prototype's.
-    const prior = Object.prototype.hasOwnProperty.call(input.priorStatuses, student.studentId)
-      ? input.priorStatuses[student.studentId]
-      : undefined;
-    statuses.push(evaluateStudent(run, student, counts, documentation, prior));
+    const prior = ownValue(input.priorStatuses, student.studentId);
+    const seen = ownValue(input.firstSeen, student.studentId);
+    const firstSeen = seen !== undefined && parseDayKey(seen) !== null ? seen : asOf;
+    statuses.push(evaluateStudent(run, student, counts, documentation, prior, firstSeen));
   });
   for (const [label, value] of [
     ['first day', input.calendar.firstDay],
@@ -122,6 +131,10 @@ export function evaluateCampus(input: CampusInput): CampusResult {
     });
   }
   return { asOf, schoolYear, statuses, problems };
+}
+
+function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 /** The list without repeats, in first-seen order (most lists here have 0 or 1 item). */
@@ -178,6 +191,7 @@ export function evaluateStudent(
   counts: AttendanceCounts,
   documentation: readonly DocumentationEntry[],
   prior: PriorStatus | undefined,
+  firstSeen: DayKey,
 ): StudentStatus {
   const ctx = run.counting;
   const { schoolYear, issued } = run;
@@ -189,7 +203,15 @@ export function evaluateStudent(
     issued.has(letterKey(student.studentId, letterType, schoolYear));
   const [from, to] = enrollmentRange(ctx, student);
   const enrolled = !(from > to || (student.withdrawDate !== null && student.withdrawDate <= asOf));
-  const due = dueActions(run.due, decision.step, decision.stepSince, docIndex, issuedFor, { enrolled });
+  const due = dueActions(run.due, {
+    step: decision.step,
+    stepSince: decision.stepSince,
+    docs: docIndex,
+    unexcusedDates: counts.unexcusedDates,
+    firstSeen,
+    enrolled,
+    letterIssued: issuedFor,
+  });
 
   const flags: StatusFlag[] = decision.flags; // fresh arrays of this decision: extended in place
   const messages = decision.messages;
@@ -221,8 +243,9 @@ export function evaluateStudent(
     since: decision.since,
     stepSince: decision.stepSince,
     highestStep: decision.highestStep,
+    firstSeen,
     due,
-    nextDue: nextDue(due),
+    nextDue: due[0] ?? null,
     // A student not enrolled as of asOf is sent no letter.
     lettersDue: enrolled
       ? lettersDue(policy, student.studentId, schoolYear, decision.step, decision.stepSince, issued)

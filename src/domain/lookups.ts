@@ -32,6 +32,8 @@ export interface PolicyLookups {
   typeKey(type: string): string;
   label(type: string): string;
   thresholds: readonly ThresholdStep[];
+  /** Step 5's gate: what step 4 must document before a court decision counts. */
+  courtGate: StepGate | undefined;
 }
 
 function memo(compute: (text: string) => string): (text: string) => string;
@@ -54,5 +56,6 @@ export function policyLookups(policy: Policy): PolicyLookups {
     typeKey: memo(docTypeKey),
     label: memo((type) => docLabel(policy, type)),
     thresholds: countThresholds(policy).map((t) => ({ ...t, gate: stepDefinition(policy, t.step)?.gate })),
+    courtGate: stepDefinition(policy, 5)?.gate,
   };
 }

@@ -41,7 +41,7 @@ const NUMBER_SETTINGS: NumberSetting[] = [
     min: 1,
     max: 60,
     integer: true,
-    help: 'An action is overdue this many school days after it became due.',
+    help: 'An action is overdue this many school days after it became due (or after the add-on first saw the student, if later).',
   },
   {
     key: 'engagement.everySchoolDays',

@@ -1,14 +1,6 @@
 // The district's attendance ladder as data: steps, actions, documentation types, outcomes and code mapping.
 
-import type {
-  AttendanceCodeRule,
-  CodeCategory,
-  OutcomeRule,
-  Policy,
-  Role,
-  StepAction,
-  StepDefinition,
-} from './types';
+import type { AttendanceCodeRule, OutcomeRule, Policy, Role, StepAction, StepDefinition } from './types';
 import { ANY_DOCUMENTATION } from './types';
 
 /** Documentation types (the Documentation tab's Type column). */
@@ -73,9 +65,15 @@ function act(
   owner: Role,
   cadence: StepAction['cadence'],
   docType: string,
+  after?: string[],
 ): StepAction {
-  return { id, label, owner, cadence, docType };
+  return after ? { id, label, owner, cadence, docType, after } : { id, label, owner, cadence, docType };
 }
+
+/** "Document all efforts" at step 3: what step 4's gate and its follow-up wait for. */
+const STEP3_EFFORTS = [DOC.apMeeting, DOC.barrierCollaboration, DOC.tpmPlan, DOC.districtReferral];
+/** What must be documented at step 4 before a court case is considered (and a decision counts). */
+const STEP4_EFFORTS = [DOC.districtIntervention, DOC.rootCauses];
 
 const DEFAULT_STEPS: StepDefinition[] = [
   {
@@ -88,7 +86,7 @@ const DEFAULT_STEPS: StepDefinition[] = [
         's1-call-list',
         'Automated call list (School Messenger)',
         'system',
-        'eachSchoolDay',
+        'eachUnexcusedDay',
         DOC.automatedCall,
       ),
       {
@@ -160,14 +158,23 @@ const DEFAULT_STEPS: StepDefinition[] = [
         'once',
         DOC.tpmPlan,
       ),
+      // "If all efforts have been exhausted …, a referral … will be generated": after the AP meeting and the TPM plan.
       act(
         's3-referral',
         'Referral to the district attendance specialist',
         'assistantPrincipal',
         'once',
         DOC.districtReferral,
+        [DOC.apMeeting, DOC.tpmPlan],
       ),
-      act('s3-follow-up', 'Follow-up on step-3 efforts', 'assistantPrincipal', 'once', DOC.followUp),
+      act(
+        's3-follow-up',
+        'Follow-up on step-3 efforts',
+        'assistantPrincipal',
+        'once',
+        DOC.followUp,
+        STEP3_EFFORTS,
+      ),
       act('s3-document', 'Document all efforts', 'assistantPrincipal', 'ongoing', ANY_DOCUMENTATION),
     ],
   },
@@ -176,7 +183,8 @@ const DEFAULT_STEPS: StepDefinition[] = [
     name: 'District',
     threshold: 11,
     owners: ['districtSpecialist'],
-    gate: { required: [DOC.apMeeting, DOC.tpmPlan, DOC.districtReferral], followUp: DOC.followUp },
+    // "all efforts and interventions have been documented, and follow up has been completed/documented".
+    gate: { required: STEP3_EFFORTS, followUp: DOC.followUp },
     actions: [
       act(
         's4-interventions',
@@ -192,12 +200,14 @@ const DEFAULT_STEPS: StepDefinition[] = [
         'once',
         DOC.rootCauses,
       ),
+      // "If all efforts have failed …, a court case will be considered": after the district's efforts.
       act(
         's4-court-consideration',
         'Consider a court case',
         'districtSpecialist',
         'once',
         DOC.courtConsideration,
+        STEP4_EFFORTS,
       ),
       act('s4-document', 'Document all efforts', 'districtSpecialist', 'ongoing', ANY_DOCUMENTATION),
     ],
@@ -207,6 +217,8 @@ const DEFAULT_STEPS: StepDefinition[] = [
     name: 'Court',
     threshold: null,
     owners: ['districtSpecialist'],
+    // A court decision counts only "after all campus- and district-based interventions have been implemented".
+    gate: { required: STEP4_EFFORTS, followUp: DOC.courtConsideration },
     actions: [
       act(
         's5-court-referral',
@@ -274,10 +286,6 @@ export function codeIndex(policy: Policy): Map<string, AttendanceCodeRule> {
 
 export function normaliseCode(code: string): string {
   return code.trim().toUpperCase();
-}
-
-export function categoryOf(index: Map<string, AttendanceCodeRule>, code: string): CodeCategory | undefined {
-  return index.get(normaliseCode(code))?.category;
 }
 
 /** Normalised outcome → done? Blank outcome counts as done; unknown outcomes as not done. */

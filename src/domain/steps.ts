@@ -1,7 +1,7 @@
 // The step a student is at: count thresholds, the step-4 documentation gate, the kept step, adjustments, court.
 
 import type { DocIndex } from './doc-index';
-import { firstOnOrAfter } from './doc-index';
+import { checkGate, courtDecisionIgnoredBecause } from './gates';
 import type { PolicyLookups } from './lookups';
 import { policyLookups } from './lookups';
 import type {
@@ -14,7 +14,6 @@ import type {
   StatusFlag,
   StepAdjustmentApplied,
   StudentStatus,
-  StepGate,
   StepNumber,
 } from './types';
 
@@ -23,34 +22,6 @@ export type StepDecision = Pick<
   StudentStatus,
   'step' | 'since' | 'stepSince' | 'highestStep' | 'blocked' | 'adjustment' | 'flags' | 'messages'
 >;
-
-/**
- * Whether a gate is met by documentation made on or after `from`: each required type done on/after
- * `from`, then the follow-up on/after the latest of them. Returns the completion day or what is missing.
- */
-export function checkGate(
-  policy: Policy,
-  gate: StepGate,
-  docs: DocIndex,
-  from: DayKey,
-  lookups: PolicyLookups = policyLookups(policy),
-): { completedOn: DayKey | null; missing: string[] } {
-  const missing: string[] = [];
-  const doneDates = (type: string): DayKey[] => docs.doneDates.get(lookups.typeKey(type)) ?? [];
-  let latest = from;
-  for (const type of gate.required) {
-    const d = firstOnOrAfter(doneDates(type), from);
-    if (d === null) missing.push(`${lookups.label(type)} (on or after ${from})`);
-    else if (d > latest) latest = d;
-  }
-  // A follow-up must come after every required entry, so with one missing it is missing too.
-  const followUp = missing.length > 0 ? null : firstOnOrAfter(doneDates(gate.followUp), latest);
-  if (followUp === null) {
-    const after = missing.length > 0 ? 'the entries above' : latest;
-    missing.push(`${lookups.label(gate.followUp)} (on or after ${after})`);
-  }
-  return missing.length > 0 ? { completedOn: null, missing } : { completedOn: followUp, missing };
-}
 
 /** Whether an entry is of `type` (case and spaces aside) with a done outcome. */
 function isDone(lookups: PolicyLookups, e: DocumentationEntry, type: string): boolean {
@@ -256,26 +227,17 @@ function finish(policy: Policy, lookups: PolicyLookups, docs: DocIndex, p: Parti
   let step = (p.floor > p.computed ? p.floor : p.computed) as StepNumber;
   if (p.floor > p.computed) p.flags.push('stepKept');
 
-  // Court: only a done decision entry by a decider, dated while the student was at step 4.
+  // Court: only a done decision entry by a decider, at step 4, once step 5's gate (the district's efforts) holds.
   for (const e of docs.entries) {
     if (step === 5 || !isDone(lookups, e, policy.courtDecisionType)) continue;
     if (e.date <= p.consumedThrough) continue;
-    const step4Since = p.since[4];
-    const byDecider = e.verified === true && e.role !== '' && policy.courtDeciderRoles.includes(e.role);
-    if (byDecider && step >= 4 && step4Since !== undefined && e.date >= step4Since) {
+    const why = courtDecisionIgnoredBecause(policy, lookups, docs, e, step, p.since[4]);
+    if (why === null) {
       step = 5;
       p.since[5] = e.date;
     } else {
       p.flags.push('courtDecisionIgnored');
-      p.messages.push(
-        `Court decision of ${e.date} ignored: ${
-          byDecider
-            ? 'the student was not at step 4 on that day'
-            : !e.verified
-              ? 'it was typed in the Documentation tab, and typed rows cannot set a step (a district specialist uses Attendance → Court referral decision…)'
-              : 'it was not made by a district specialist'
-        }.`,
-      );
+      p.messages.push(`Court decision of ${e.date} ignored: ${why}.`);
     }
   }
 

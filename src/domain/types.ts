@@ -3,6 +3,7 @@
 import type { DayKey } from './dates';
 
 export type { DayKey, DayNumber } from './dates';
+export type * from './status-types';
 
 /** A step of the ladder: 0 = not on the ladder, 1–4 by count (4 also gated), 5 = court (by decision only). */
 export type StepNumber = 0 | 1 | 2 | 3 | 4 | 5;
@@ -33,10 +34,11 @@ export const ROLES: readonly Role[] = [
 
 /**
  * How often an action is due: `once` per step (done if documented on/after the step began),
- * `eachSchoolDay` (documented that day), `weekly` (documented in the current Mon–Sun week),
- * `ongoing` (due again when nothing was documented within `engagementEverySchoolDays` school days).
+ * `eachUnexcusedDay` (on each school day the student has an unexcused absence or part of a day,
+ * documented that day), `weekly` (documented in the current Mon–Sun week), `ongoing` (due again
+ * when nothing was documented within `engagementEverySchoolDays` school days).
  */
-export type Cadence = 'once' | 'eachSchoolDay' | 'weekly' | 'ongoing';
+export type Cadence = 'once' | 'eachUnexcusedDay' | 'weekly' | 'ongoing';
 
 /** What an attendance code means for counting. `ignored` = present / school-related, never counted. */
 export type CodeCategory = 'unexcused' | 'excused' | 'ignored';
@@ -74,9 +76,17 @@ export interface StepAction {
   docType: string;
   /** Set for letter actions: the action is also done once that letter is issued (see letters). */
   letterType?: string;
+  /**
+   * Documentation types that must each be done on or after the step began before this action falls
+   * due; it is due from the latest of them (the district referral follows the AP meeting and the TPM plan).
+   */
+  after?: string[];
 }
 
-/** Documentation that must exist (done, on/after the previous step began) before a step can begin. */
+/**
+ * Documentation that must exist (done, on/after the previous step began) before a step can begin:
+ * step 4 by count, step 5 (court) for a court decision to count.
+ */
 export interface StepGate {
   /** Types that must each be documented on or after the previous step began. */
   required: string[];
@@ -197,95 +207,6 @@ export interface PriorStatus {
   stepSince: Partial<Record<StepNumber, DayKey>>;
   /** The sequence number (sealed Entry ID) of the step adjustment already applied, if any. */
   adjustmentSeq?: number | null;
-}
-
-export interface AttendanceCounts {
-  /** Unexcused days or parts of days this school year (a day counts once). */
-  unexcusedDays: number;
-  /** Days with an excused code and no unexcused code. */
-  excusedDays: number;
-  /** Unexcused days in the last `recentWindowDays` calendar days, asOf included. */
-  unexcusedRecent: number;
-  /** Unexcused days in the last `longWindowMonths` months, asOf included. */
-  unexcusedLong: number;
-  /** Instructional days enrolled up to asOf. */
-  enrolledDays: number;
-  /** Days absent (excused or unexcused) weighted: full day 1, part day `partDayWeight`. */
-  absenceWeight: number;
-  /** Unexcused days in date order (DayKeys): the k-th one is when the count reached k. */
-  unexcusedDates: DayKey[];
-}
-
-export interface DueAction {
-  actionId: string;
-  step: StepNumber;
-  label: string;
-  owner: Role;
-  cadence: Cadence;
-  docType: string;
-  /** Day the action became due. */
-  since: DayKey;
-  /** since + overdueAfterSchoolDays school days (for each-school-day actions: the day itself). */
-  dueBy: DayKey;
-  overdue: boolean;
-}
-
-export interface LetterDue {
-  /** `${studentId}|${letterType}|${schoolYear}`: each letter is issued once. */
-  key: string;
-  studentId: string;
-  letterType: string;
-  schoolYear: string;
-  step: StepNumber;
-  /** Day the letter's step began. */
-  since: DayKey;
-}
-
-/** Machine-readable flags on a status; `messages` on the status say them in words. */
-export type StatusFlag =
-  | 'escalationBlocked'
-  | 'belowAttendanceLine'
-  | 'recentWindowThreshold'
-  | 'longWindowThreshold'
-  | 'stepKept'
-  | 'stepAdjusted'
-  | 'courtDecisionIgnored'
-  | 'adjustmentIgnored'
-  | 'notEnrolled';
-
-export interface BlockedEscalation {
-  targetStep: StepNumber;
-  /** Human-readable missing documentation, e.g. "TPM plan (on or after 2026-10-05)". */
-  missing: string[];
-}
-
-export interface StepAdjustmentApplied {
-  /** The sealed entry's sequence number: adjustments apply in this order, each once. */
-  seq: number;
-  date: DayKey;
-  toStep: StepNumber;
-  role: Role | '';
-  reason: string;
-}
-
-/** Everything the Status tab shows for one student as of a date. */
-export interface StudentStatus {
-  studentId: string;
-  counts: AttendanceCounts;
-  /** Fraction 0–1 over enrolled instructional days; null when not enrolled any day yet. */
-  attendanceRate: number | null;
-  step: StepNumber;
-  /** Day the current step began (null at step 0). */
-  since: DayKey | null;
-  stepSince: Partial<Record<StepNumber, DayKey>>;
-  highestStep: StepNumber;
-  blocked?: BlockedEscalation;
-  adjustment?: StepAdjustmentApplied;
-  due: DueAction[];
-  nextDue: DueAction | null;
-  lettersDue: LetterDue[];
-  flags: StatusFlag[];
-  messages: string[];
 }
 
 /** A row that could not be used (error) or is used with a caveat (warning). */

@@ -37,6 +37,7 @@ const issues = (emu: Emulator, tab: string) => table(emu, 'Data Issues').filter(
 /** A set-up campus with absences, recalculated once. */
 function campus(): Emulator {
   const emu = createEmulatorSync({ asOf: '2026-09-15' });
+  emu.ui.queueAlertResponse('YES');
   expectClean([emu.run('setUpWorkbook', undefined, 'menu')]);
   emu.setValues('Students', 'A2', ROSTER);
   emu.setValues('Absences', 'A2', ABSENCES);

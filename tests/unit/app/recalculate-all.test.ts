@@ -24,6 +24,7 @@ function ladder() {
   // Step 3 began on the 8th school day (2026-09-11); the efforts and their follow-up come after it.
   wb.addRows('Documentation', [
     effort('S5', '2026-09-14', 'AP meeting'),
+    effort('S5', '2026-09-14', 'Barrier collaboration'),
     effort('S5', '2026-09-14', 'TPM plan'),
     effort('S5', '2026-09-15', 'District referral'),
     effort('S5', '2026-09-15', 'Follow-up'),
@@ -65,6 +66,7 @@ describe('recalculateAll', () => {
     });
     expect(String(status(c, 'S4')['Missing Efforts']).split('; ')).toEqual([
       'AP meeting (on or after 2026-09-11)',
+      'Barrier collaboration (on or after 2026-09-11)',
       'TPM plan (on or after 2026-09-11)',
       'District referral (on or after 2026-09-11)',
       'Follow-up (on or after the entries above)',
@@ -201,7 +203,7 @@ describe('recalculateAll', () => {
         },
         {
           Tab: 'Documentation',
-          Row: 6,
+          Row: 7, // after the header and S5's five step-3 entries
           Column: 'Student ID',
           'Student ID': 'S9',
           Severity: 'error',

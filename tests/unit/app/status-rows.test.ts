@@ -12,8 +12,11 @@ function due(actionId: string, owner: DueAction['owner'], dueBy: string, overdue
     cadence: 'once',
     docType: 'Note',
     since: dueBy,
+    countsFrom: dueBy,
     dueBy,
     overdue,
+    daysLate: overdue ? 1 : 0,
+    inherited: false,
   };
 }
 
@@ -28,12 +31,15 @@ function status(actions: DueAction[]): StudentStatus {
       enrolledDays: 20,
       absenceWeight: 3,
       unexcusedDates: ['2026-09-01', '2026-09-02', '2026-09-03'],
+      recentThresholdMetOn: '2026-09-03',
+      longThresholdMetOn: null,
     },
     attendanceRate: 0.85,
     step: 1,
     since: '2026-09-03',
     stepSince: { 1: '2026-09-03' },
     highestStep: 1,
+    firstSeen: '2026-08-12',
     due: actions,
     nextDue: actions[0] ?? null,
     lettersDue: [],

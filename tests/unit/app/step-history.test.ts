@@ -1,11 +1,11 @@
 // The kept step is read back only from the add-on's sealed step rows, in the record's sequence, this school year.
-import { priorFromLog, stepChanges, type StepRow } from '../../../src/app/step-history';
+import { firstSeenFromLog, priorFromLog, stepChanges, type StepRow } from '../../../src/app/step-history';
 import type { StudentStatus } from '../../../src/domain/types';
 
 const YEAR = { firstDay: '2026-08-12', lastDay: '2027-06-03' };
 
 function stepRow(seq: number, date: string, step: number, extra: Partial<StepRow> = {}): StepRow {
-  return { seq, studentId: 'S1', date, targetStep: step, refersTo: '', ...extra };
+  return { seq, loggedAt: `${date} 08:00`, studentId: 'S1', date, targetStep: step, refersTo: '', ...extra };
 }
 
 describe('priorFromLog', () => {
@@ -34,6 +34,17 @@ describe('priorFromLog', () => {
   });
 });
 
+describe('firstSeenFromLog', () => {
+  it('is the day the add-on logged its first step row for a student, whatever day the step began', () => {
+    const rows = [
+      stepRow(3, '2026-09-11', 3, { loggedAt: '2026-11-20 07:00' }),
+      stepRow(2, '2026-09-03', 1, { loggedAt: '2026-11-19 07:00' }),
+      stepRow(1, '2026-10-01', 1, { loggedAt: '2026-10-01 07:00', studentId: 'S2' }),
+    ];
+    expect(firstSeenFromLog(rows)).toEqual({ S1: '2026-11-19', S2: '2026-10-01' });
+  });
+});
+
 describe('stepChanges', () => {
   const base: StudentStatus = {
     studentId: 'S1',
@@ -54,12 +65,15 @@ describe('stepChanges', () => {
         '2026-09-11',
         '2026-09-14',
       ],
+      recentThresholdMetOn: '2026-09-03',
+      longThresholdMetOn: null,
     },
     attendanceRate: 0.8,
     step: 3,
     since: '2026-09-14',
     stepSince: { 1: '2026-09-03', 2: '2026-09-09', 3: '2026-09-14' },
     highestStep: 3,
+    firstSeen: '2026-08-12',
     due: [],
     nextDue: null,
     lettersDue: [],

@@ -88,6 +88,40 @@ describe('countStudent', () => {
     expect(count([['2026-09-02', 'U']], '2027-03-02').unexcusedLong).toBe(0);
     expect(count([['2026-09-03', 'U']], '2027-03-02').unexcusedLong).toBe(1);
   });
+  // The state-law deadlines (TEC 25.095, 25.0951) count from the day a window's threshold was first met.
+  it('keeps the first day 3 unexcused days fell within 4 weeks, after the window has moved on', () => {
+    const list: [string, string][] = [
+      ['2026-09-01', 'U'],
+      ['2026-09-15', 'U'],
+      ['2026-09-29', 'U'], // 09-01 is 29 days before: outside the 28-day window ending 09-29
+      ['2026-09-30', 'UP'], // 09-15, 09-29, 09-30 within the window ending 09-30
+    ];
+    const c = count(list, '2026-11-20');
+    expect(c.unexcusedRecent).toBe(0);
+    expect(c.recentThresholdMetOn).toBe('2026-09-30');
+    expect(count(list.slice(0, 3), '2026-11-20').recentThresholdMetOn).toBeNull();
+    // The window includes its first day: 09-02 is 27 days before 09-29.
+    const edge = count(
+      [
+        ['2026-09-02', 'U'],
+        ['2026-09-15', 'U'],
+        ['2026-09-29', 'U'],
+      ],
+      '2026-11-20',
+    );
+    expect(edge.recentThresholdMetOn).toBe('2026-09-29');
+  });
+  it('keeps the first day 10 unexcused days fell within 6 months', () => {
+    const days = schoolDays('2026-09-01', 10); // 09-01 … 09-15
+    const list = days.map((d) => [d, 'U'] as [string, string]);
+    const c = count(list, '2027-05-20');
+    expect(c.unexcusedLong).toBe(0);
+    expect(c.longThresholdMetOn).toBe('2026-09-15');
+    expect(c.recentThresholdMetOn).toBe('2026-09-03');
+    expect(count(list.slice(0, 9), '2027-05-20').longThresholdMetOn).toBeNull();
+    // Up to asOf only: as of 09-14 the 10th day has not happened yet.
+    expect(count(list, '2026-09-14').longThresholdMetOn).toBeNull();
+  });
   it('computes the attendance rate over enrolled instructional days, weighting part days', () => {
     const days = schoolDays('2026-08-12', 20);
     const asOf = days[19] as string;

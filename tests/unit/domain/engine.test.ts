@@ -35,6 +35,7 @@ describe('evaluateCampus', () => {
       documentation: [],
       priorStatuses: {},
       lettersIssued: [],
+      firstSeen: { S1: CAL.firstDay, S2: CAL.firstDay, S3: CAL.firstDay }, // as run() does
       asOf: '2026-11-20',
       onlyStudentIds: ['S2'],
     });

@@ -55,6 +55,8 @@ export interface RunOptions {
   lettersIssued?: string[];
   asOf?: DayKey;
   policy?: CampusInput['policy'];
+  /** Default: every student seen since the first school day (the add-on ran all year); {} = a new campus. */
+  firstSeen?: CampusInput['firstSeen'];
 }
 
 export function run(o: RunOptions): CampusResult {
@@ -67,6 +69,7 @@ export function run(o: RunOptions): CampusResult {
     documentation: (o.docs ?? []).map((d, i) => ({ row: i + 2, ...d })),
     priorStatuses: o.prior ?? {},
     lettersIssued: o.lettersIssued ?? [],
+    firstSeen: o.firstSeen ?? Object.fromEntries(students.map((s) => [s.studentId, CAL.firstDay])),
     asOf: o.asOf ?? '2026-11-20',
   });
 }

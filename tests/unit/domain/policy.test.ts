@@ -19,8 +19,12 @@ describe('default policy', () => {
     ]);
     expect(p.steps.find((s) => s.step === 5)?.threshold).toBeNull();
     expect(p.steps.find((s) => s.step === 4)?.gate).toEqual({
-      required: ['AP meeting', 'TPM plan', 'District referral'],
+      required: ['AP meeting', 'Barrier collaboration', 'TPM plan', 'District referral'],
       followUp: 'Follow-up',
+    });
+    expect(p.steps.find((s) => s.step === 5)?.gate).toEqual({
+      required: ['District intervention', 'Root cause review'],
+      followUp: 'Court consideration',
     });
   });
   it('gives every action an owner, cadence and a known documentation type', () => {
@@ -29,11 +33,20 @@ describe('default policy', () => {
     expect(actions.length).toBeGreaterThanOrEqual(20);
     for (const a of actions) {
       expect(a.docType === ANY_DOCUMENTATION || types.has(a.docType)).toBe(true);
-      expect(['once', 'eachSchoolDay', 'weekly', 'ongoing']).toContain(a.cadence);
+      expect(['once', 'eachUnexcusedDay', 'weekly', 'ongoing']).toContain(a.cadence);
+      for (const t of a.after ?? []) expect(types.has(t)).toBe(true);
     }
     expect(new Set(actions.map((a) => a.id)).size).toBe(actions.length);
-    expect(actions.find((a) => a.id === 's1-call-list')?.cadence).toBe('eachSchoolDay');
+    expect(actions.find((a) => a.id === 's1-call-list')?.cadence).toBe('eachUnexcusedDay');
     expect(actions.find((a) => a.id === 's2-absence-report')?.cadence).toBe('weekly');
+  });
+  it("declares a gate's follow-up action due after the gate's required efforts", () => {
+    for (const def of p.steps) {
+      if (!def.gate) continue;
+      const followUps = p.steps.flatMap((s) => s.actions).filter((a) => a.docType === def.gate?.followUp);
+      expect(followUps.length).toBeGreaterThan(0);
+      for (const a of followUps) expect(a.after).toEqual(def.gate.required);
+    }
   });
   it('counts blank and done outcomes as done, others not', () => {
     expect(outcomeIsDone(p, '')).toBe(true);

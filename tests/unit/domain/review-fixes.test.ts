@@ -13,6 +13,7 @@ const adjust = (date: string, targetStep: number, extra = {}) =>
 const decision = (date: string) => doc('S1', date, 'Court referral decision', { role: 'districtSpecialist' });
 const gate = (ap: string, tpm: string, ref: string, fu: string) => [
   doc('S1', ap, 'AP meeting'),
+  doc('S1', ap, 'Barrier collaboration'),
   doc('S1', tpm, 'TPM plan'),
   doc('S1', ref, 'District referral'),
   doc('S1', fu, 'Follow-up'),
@@ -186,7 +187,7 @@ describe('7. withdrawn students', () => {
     );
     expect(s.flags).toContain('notEnrolled');
     expect(s.lettersDue).toEqual([]);
-    expect(s.due.filter((d) => d.cadence === 'eachSchoolDay' || d.cadence === 'weekly')).toEqual([]);
+    expect(s.due.filter((d) => d.cadence === 'eachUnexcusedDay' || d.cadence === 'weekly')).toEqual([]);
     expect(s.due.map((d) => d.actionId)).not.toContain('s1-call-list');
   });
 });
@@ -228,6 +229,7 @@ describe('9. an invalid calendar', () => {
       documentation: [],
       priorStatuses: {},
       lettersIssued: [],
+      firstSeen: {},
       asOf: '2026-11-20',
     });
     expect(statusOf(r).step).toBe(0);

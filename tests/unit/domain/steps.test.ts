@@ -2,13 +2,15 @@
 
 import { doc, run, statusOf, unexcused } from './helpers';
 
-const gateDocs = (dates: { ap: string; tpm: string; ref: string; fu: string }, extra = {}) => [
+// Step 3's efforts (AP meeting, barrier collaboration, TPM plan, district referral) and their follow-up.
+const gateDocs = (dates: { ap: string; bc?: string; tpm: string; ref: string; fu: string }, extra = {}) => [
   doc('S1', dates.ap, 'AP meeting', extra),
+  doc('S1', dates.bc ?? dates.ap, 'Barrier collaboration', { role: 'counselor', ...extra }),
   doc('S1', dates.tpm, 'TPM plan', extra),
   doc('S1', dates.ref, 'District referral', extra),
   doc('S1', dates.fu, 'Follow-up', extra),
 ];
-const GOOD = { ap: '2026-09-14', tpm: '2026-09-15', ref: '2026-09-21', fu: '2026-09-28' };
+const GOOD = { ap: '2026-09-14', bc: '2026-09-14', tpm: '2026-09-15', ref: '2026-09-21', fu: '2026-09-28' };
 
 describe('steps by count', () => {
   it('is step 0 below 3 and step 1 from the 3rd unexcused day', () => {
@@ -46,6 +48,7 @@ describe('step-4 gate', () => {
     expect(s.blocked?.targetStep).toBe(4);
     expect(s.blocked?.missing).toEqual([
       'AP meeting (on or after 2026-09-11)',
+      'Barrier collaboration (on or after 2026-09-11)',
       'TPM plan (on or after 2026-09-11)',
       'District referral (on or after 2026-09-11)',
       'Follow-up (on or after the entries above)',
@@ -61,6 +64,20 @@ describe('step-4 gate', () => {
   it('uses the 11th day as since when the gate was complete before it', () => {
     const early = { ap: '2026-09-11', tpm: '2026-09-11', ref: '2026-09-14', fu: '2026-09-15' };
     expect(statusOf(run({ absences: unexcused(11), docs: gateDocs(early) })).since).toBe('2026-09-16');
+  });
+  // Policy, step 4: "Begins after 11 unexcused absences if all attempts at addressing attendance have been
+  // exhausted, all efforts and interventions have been documented" — step 3's efforts include "Collaborate with
+  // student, family, teachers, school staff (as well as outside school resources) to address barriers".
+  it('needs the barrier collaboration that step 3 requires ("all efforts and interventions have been documented")', () => {
+    const withoutBarriers = gateDocs(GOOD).filter((d) => d.type !== 'Barrier collaboration');
+    const s = statusOf(run({ absences: unexcused(11), docs: withoutBarriers }));
+    expect(s.step).toBe(3);
+    expect(s.blocked?.missing).toEqual([
+      'Barrier collaboration (on or after 2026-09-11)',
+      'Follow-up (on or after the entries above)',
+    ]);
+    const late = statusOf(run({ absences: unexcused(11), docs: gateDocs({ ...GOOD, bc: '2026-09-29' }) }));
+    expect(late.blocked?.missing).toEqual(['Follow-up (on or after 2026-09-29)']);
   });
   it('does not count gate entries made before step 3 began', () => {
     const s = statusOf(run({ absences: unexcused(11), docs: [...gateDocs({ ...GOOD, ap: '2026-09-10' })] }));
@@ -166,31 +183,80 @@ describe('kept step and adjustments', () => {
 });
 
 describe('court (step 5)', () => {
+  // Policy, step 5: "Court intervention occurs after all campus- and district-based interventions have been
+  // implemented and failed"; step 4: district interventions, root causes, then "a court case will be considered".
   const decision = (date: string, role = 'districtSpecialist') =>
     doc('S1', date, 'Court referral decision', { role });
+  const district = (di: string, rc: string, cc: string) => [
+    doc('S1', di, 'District intervention', { role: 'districtSpecialist' }),
+    doc('S1', rc, 'Root cause review', { role: 'districtSpecialist' }),
+    doc('S1', cc, 'Court consideration', { role: 'districtSpecialist' }),
+  ];
+  const EFFORTS = district('2026-09-29', '2026-09-30', '2026-10-01'); // step 4 since 2026-09-28
   it('is never automatic, whatever the count', () => {
-    const s = statusOf(run({ absences: unexcused(40), docs: gateDocs(GOOD), asOf: '2026-12-18' }));
+    const s = statusOf(
+      run({ absences: unexcused(40), docs: [...gateDocs(GOOD), ...EFFORTS], asOf: '2026-12-18' }),
+    );
     expect(s.step).toBe(4);
   });
-  it('follows a documented decision by the district specialist while at step 4', () => {
-    const s = statusOf(run({ absences: unexcused(11), docs: [...gateDocs(GOOD), decision('2026-10-05')] }));
+  it('follows a documented decision by the district specialist after the step-4 efforts', () => {
+    const s = statusOf(
+      run({ absences: unexcused(11), docs: [...gateDocs(GOOD), ...EFFORTS, decision('2026-10-05')] }),
+    );
     expect(s.step).toBe(5);
     expect(s.since).toBe('2026-10-05');
     expect(s.stepSince[4]).toBe('2026-09-28');
+    expect(s.flags).not.toContain('courtDecisionIgnored');
+  });
+  it('ignores a decision on the first day of step 4, naming the district efforts that are missing', () => {
+    const s = statusOf(run({ absences: unexcused(11), docs: [...gateDocs(GOOD), decision('2026-09-28')] }));
+    expect(s.step).toBe(4);
+    expect(s.flags).toContain('courtDecisionIgnored');
+    expect(s.messages).toContain(
+      'Court decision of 2026-09-28 ignored: the step-4 efforts are not documented; missing: ' +
+        'District intervention (on or after 2026-09-28); Root cause review (on or after 2026-09-28); ' +
+        'Court consideration (on or after the entries above).',
+    );
+  });
+  it('ignores a decision while a district effort is missing or was documented before step 4 began', () => {
+    const noRootCauses = EFFORTS.filter((d) => d.type !== 'Root cause review');
+    const s = statusOf(
+      run({ absences: unexcused(11), docs: [...gateDocs(GOOD), ...noRootCauses, decision('2026-10-05')] }),
+    );
+    expect(s.step).toBe(4);
+    expect(s.messages.join(' ')).toMatch(
+      /Court decision of 2026-10-05 ignored: .*missing: Root cause review \(on or after 2026-09-28\); Court consideration/,
+    );
+    const early = district('2026-09-22', '2026-09-23', '2026-09-24'); // at step 3
+    const before = statusOf(
+      run({ absences: unexcused(11), docs: [...gateDocs(GOOD), ...early, decision('2026-10-05')] }),
+    );
+    expect(before.step).toBe(4);
+    expect(before.flags).toContain('courtDecisionIgnored');
+  });
+  it('ignores a decision dated before the step-4 efforts were documented, and says so', () => {
+    const s = statusOf(
+      run({ absences: unexcused(11), docs: [...gateDocs(GOOD), ...EFFORTS, decision('2026-09-30')] }),
+    );
+    expect(s.step).toBe(4);
+    expect(s.messages.join(' ')).toMatch(
+      /Court decision of 2026-09-30 ignored: it was made before the step-4 efforts were documented \(complete on 2026-10-01\)/,
+    );
   });
   it('ignores a decision made before step 4 or by someone else', () => {
     const early = statusOf(
-      run({ absences: unexcused(11), docs: [...gateDocs(GOOD), decision('2026-09-25')] }),
+      run({ absences: unexcused(11), docs: [...gateDocs(GOOD), ...EFFORTS, decision('2026-09-25')] }),
     );
     expect(early.step).toBe(4);
     expect(early.flags).toContain('courtDecisionIgnored');
     const byAp = statusOf(
       run({
         absences: unexcused(11),
-        docs: [...gateDocs(GOOD), decision('2026-10-05', 'assistantPrincipal')],
+        docs: [...gateDocs(GOOD), ...EFFORTS, decision('2026-10-05', 'assistantPrincipal')],
       }),
     );
     expect(byAp.step).toBe(4);
+    expect(byAp.messages.join(' ')).toMatch(/not made by a district specialist/);
     const atStep3 = statusOf(run({ absences: unexcused(9), docs: [decision('2026-10-05')] }));
     expect(atStep3.step).toBe(3);
     expect(atStep3.flags).toContain('courtDecisionIgnored');
