@@ -38,12 +38,40 @@ export function ensureTabLayout(
     sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
     for (const c of missing) formatColumn(sheet, header.indexOf(c.header) + 1, c, lists);
   }
+  changes.push(...plainTextColumns(sheet, tab, header, missing));
   changes.push(...refreshDropdowns(sheet, tab, header, lists, missing));
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   if (tab.owner === 'script') changes.push(...protect(sheet, tab));
   if (tab.name === 'Status' && missing.length > 0)
     colourSteps(sheet, header.indexOf('Step') + 1, header.length);
   return changes;
+}
+
+/**
+ * Text columns (Student IDs above all) of a tab the add-on adopts, or whose rows grew past those Set up formatted,
+ * become plain text for the whole column: otherwise 0260012 typed or pasted there is stored as the number 260012.
+ * The first and last rows of the grid are checked (two reads); a column already plain text is left alone.
+ */
+function plainTextColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  tab: TabDef,
+  header: string[],
+  justAdded: ColumnDef[],
+): string[] {
+  const width = header.length;
+  const maxRows = sheet.getMaxRows();
+  if (width === 0 || maxRows < 2) return [];
+  const first = sheet.getRange(2, 1, 1, width).getNumberFormats()[0]!;
+  const last = sheet.getRange(maxRows, 1, 1, width).getNumberFormats()[0]!;
+  const fixed: string[] = [];
+  for (const column of Object.values(tab.columns)) {
+    if (column.kind !== 'text' || justAdded.includes(column)) continue;
+    const at = header.indexOf(column.header);
+    if (first[at] === '@' && last[at] === '@') continue;
+    sheet.getRange(2, at + 1, maxRows - 1, 1).setNumberFormat('@');
+    fixed.push(column.header);
+  }
+  return fixed.length > 0 ? [`made ${fixed.map((h) => `"${h}"`).join(', ')} of ${tab.name} plain text`] : [];
 }
 
 /**
