@@ -94,7 +94,9 @@ export async function runStart(options: StartOptions): Promise<string> {
     emu.setValues('Settings', 'A1', settingsWithMapping(settings, demo.mapping));
     emu.setValues('Import', 'A1', demo.export);
     menu(emu, 'importAttendance');
-    emu.setValues('Documentation', 'A2', demo.documentation.slice(1));
+    // Staff entries go below the rows already there (the import's recalculation wrote sealed step rows).
+    const written = emu.values('Documentation').filter((r) => r.some((v) => v !== '')).length;
+    emu.setValues('Documentation', `A${written + 1}`, demo.documentation.slice(1));
     menu(emu, 'recalculateNow');
     done.push(
       `demo campus (seed ${options.seed}): ${demo.students.length - 1} students, ${demo.export.length - 1} export rows, ` +
