@@ -4,7 +4,7 @@
 export interface UserSession {
   /**
    * The signed-in user's email; '' when Apps Script gives none (consumer accounts, and users of another domain
-   * than the script's owner, see Session.getActiveUser in the Apps Script reference).
+   * than the script's owner; see getActiveUser of the Session service in the Apps Script reference).
    */
   email(): string;
 }
