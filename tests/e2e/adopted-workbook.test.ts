@@ -1,11 +1,8 @@
 // A workbook the add-on did not create, built cell by cell with Automatic formats: ids stay text and the kept step holds.
-import * as fs from 'node:fs';
-import { build } from '../../scripts/build';
 import { createEmulatorSync, type Emulator } from '../../emulator/host/emulator';
+import { DAYS, menu, table, useBuiltBundle } from './harness';
 
-beforeAll(() => {
-  if (!fs.existsSync('build/Code.js')) build();
-});
+useBuiltBundle();
 
 const STUDENT_HEADER = [
   'Student ID',
@@ -22,29 +19,8 @@ const STUDENT_HEADER = [
   'Language',
 ];
 const student = (id: string, last: string) => [id, last, 'Ana', '7', '', '', '', '', '', '', '', 'English'];
-const DAYS = [
-  '2026-09-01',
-  '2026-09-02',
-  '2026-09-03',
-  '2026-09-04',
-  '2026-09-08',
-  '2026-09-09',
-  '2026-09-10',
-];
 
-function table(emu: Emulator, sheet: string): Record<string, unknown>[] {
-  const [header, ...rows] = emu.values(sheet);
-  return rows
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries((header ?? []).map((h, i) => [String(h), r[i]])));
-}
 const statusOf = (emu: Emulator, id: string) => table(emu, 'Status').find((r) => r['Student ID'] === id);
-
-function menu(emu: Emulator, fn: string): void {
-  if (fn === 'setUpWorkbook') emu.ui.queueAlertResponse('YES');
-  const result = emu.run(fn, undefined, 'menu');
-  expect(result.error).toBeUndefined();
-}
 
 /** A workbook made elsewhere: plain tabs, no formats, ids typed as text. Set up adopts it. */
 function adopted(tabs: { name: string; values: unknown[][] }[]): Emulator {

@@ -1,11 +1,8 @@
 // End to end on the emulator: a typo in Calendar or Settings is listed on Data Issues as typed, and every run still finishes.
-import * as fs from 'node:fs';
-import { build } from '../../scripts/build';
 import { createEmulatorSync, type Emulator, type RunResult } from '../../emulator/host/emulator';
+import { table, useBuiltBundle } from './harness';
 
-beforeAll(() => {
-  if (!fs.existsSync('build/Code.js')) build();
-});
+useBuiltBundle();
 
 const ROSTER = [
   ['1001', 'Garcia', 'Sofia', '7', '', '', '', 'Sra. Garcia', 'garcia@example.com', '', '', 'Spanish'],
@@ -18,13 +15,6 @@ const ABSENCES = [
   ...['2026-09-01', '2026-09-02', '2026-09-03'].map((d) => ['1002', d, 'U']),
   ['1003', '2026-09-02', 'E'],
 ];
-
-function table(emu: Emulator, sheet: string): Record<string, unknown>[] {
-  const [header, ...rows] = emu.values(sheet);
-  return rows
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries((header ?? []).map((h, i) => [String(h), r[i]])));
-}
 
 function expectClean(results: RunResult[]): void {
   for (const r of results)

@@ -1,42 +1,15 @@
 // The built bundle in the emulator: the menu, setting up a campus twice, importing twice with bad rows, and
 // recalculating, as a campus would.
-import * as fs from 'node:fs';
-import { build } from '../../scripts/build';
 import { createEmulatorSync, type Emulator } from '../../emulator/host/emulator';
+import { DAYS, menu, table, useBuiltBundle } from './harness';
 
-beforeAll(() => {
-  if (!fs.existsSync('build/Code.js')) build();
-});
+useBuiltBundle();
 
 const ROSTER = [
   ['1001', 'Garcia', 'Sofia', '7', '', '', '', 'Sra. Garcia', 'garcia@example.com', '', '', 'Spanish'],
   ['1002', 'Smith', 'Liam', '8', '', '', '', 'Mr. Smith', '', '', '', 'English'],
   ['1003', 'Nguyen', 'Mia', '6', '', '', '', 'Ms. Nguyen', 'nguyen@example.com', '', '', 'English'],
 ];
-/** School days of September 2026 (Labor Day, Sep 7, is a holiday). */
-const DAYS = [
-  '2026-09-01',
-  '2026-09-02',
-  '2026-09-03',
-  '2026-09-04',
-  '2026-09-08',
-  '2026-09-09',
-  '2026-09-10',
-];
-
-function table(emu: Emulator, sheet: string): Record<string, unknown>[] {
-  const [header, ...rows] = emu.values(sheet);
-  return rows
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries((header ?? []).map((h, i) => [String(h), r[i]])));
-}
-
-function menu(emu: Emulator, fn: string): void {
-  // Set up asks whether to add the person running it as the first administrator (answered yes).
-  if (fn === 'setUpWorkbook') emu.ui.queueAlertResponse('YES');
-  const result = emu.run(fn, undefined, 'menu');
-  expect(result.error).toBeUndefined();
-}
 
 function setUpCampus(): Emulator {
   const emu = createEmulatorSync({ asOf: '2026-09-15' });

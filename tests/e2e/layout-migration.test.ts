@@ -1,30 +1,15 @@
 // Layout 1 → 2 on a workbook written by the layout-1 code: no row lost, every add-on row sealed, a second run changes nothing.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { build } from '../../scripts/build';
 import { createEmulator, type Emulator } from '../../emulator/host/emulator';
+import { menu, table, useBuiltBundle } from './harness';
+
+useBuiltBundle();
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'layout-1-campus.xlsx');
 
-beforeAll(() => {
-  if (!fs.existsSync('build/Code.js')) build();
-});
-
-function table(emu: Emulator, sheet: string): Record<string, unknown>[] {
-  const [header, ...rows] = emu.values(sheet);
-  return rows
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries((header ?? []).map((h, i) => [String(h), r[i]])));
-}
 const steps = (emu: Emulator) =>
   Object.fromEntries(table(emu, 'Status').map((r) => [String(r['Student ID']), r['Step']]));
 const problems = (emu: Emulator) => table(emu, 'Data Issues').map((r) => String(r['Problem']));
-
-function menu(emu: Emulator, fn: string): void {
-  if (fn === 'setUpWorkbook') emu.ui.queueAlertResponse('YES');
-  const result = emu.run(fn, undefined, 'menu');
-  expect(result.error).toBeUndefined();
-}
 
 async function layoutOne(): Promise<Emulator> {
   const emu = await createEmulator({ xlsxPath: FIXTURE, asOf: '2026-11-20' });

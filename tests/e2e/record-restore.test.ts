@@ -1,44 +1,20 @@
 // Deleted sealed rows and a deleted Documentation tab: the loss is reported, the kept step holds, Restore puts them back once.
-import * as fs from 'node:fs';
-import { build } from '../../scripts/build';
 import { createEmulatorSync, type Emulator } from '../../emulator/host/emulator';
+import { DAYS, menu, table, useBuiltBundle } from './harness';
 
-beforeAll(() => {
-  if (!fs.existsSync('build/Code.js')) build();
-});
+useBuiltBundle();
 
 const ROSTER = [
   ['1001', 'Garcia', 'Sofia', '7', '', '', '', '', '', '', '', 'Spanish'],
   ['1003', 'Nguyen', 'Mia', '6', '', '', '', '', '', '', '', 'English'],
 ];
-const DAYS = [
-  '2026-09-01',
-  '2026-09-02',
-  '2026-09-03',
-  '2026-09-04',
-  '2026-09-08',
-  '2026-09-09',
-  '2026-09-10',
-];
 
-function table(emu: Emulator, sheet: string): Record<string, unknown>[] {
-  const [header, ...rows] = emu.values(sheet);
-  return rows
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries((header ?? []).map((h, i) => [String(h), r[i]])));
-}
 const statusOf = (emu: Emulator, id: string) => table(emu, 'Status').find((r) => r['Student ID'] === id);
 const sealedRows = (emu: Emulator) =>
   table(emu, 'Documentation').filter((r) => String(r['Entry ID']).startsWith('S'));
 const stepRowsOf1003 = (emu: Emulator) =>
   sealedRows(emu).filter((r) => r['Type'] === 'Step reached' && r['Student ID'] === '1003');
 const problems = (emu: Emulator) => table(emu, 'Data Issues').map((r) => String(r['Problem']));
-
-function menu(emu: Emulator, fn: string): void {
-  if (fn === 'setUpWorkbook') emu.ui.queueAlertResponse('YES');
-  const result = emu.run(fn, undefined, 'menu');
-  expect(result.error).toBeUndefined();
-}
 
 /** 1003 reaches step 2 (two sealed step rows); 1001 gets an administrator's adjustment (two more sealed rows). */
 function campus(): Emulator {

@@ -1,11 +1,8 @@
 // Forged and unverified entries change no step and are listed with their reason; a verified administrator's adjustment works.
-import * as fs from 'node:fs';
-import { build } from '../../scripts/build';
 import { createEmulatorSync, type Emulator } from '../../emulator/host/emulator';
+import { DAYS, menu, table, useBuiltBundle } from './harness';
 
-beforeAll(() => {
-  if (!fs.existsSync('build/Code.js')) build();
-});
+useBuiltBundle();
 
 const PRINCIPAL = 'clerk@district.example.org'; // the emulator's default user, added by Set up as Principal
 const TEACHER = 'teacher@district.example.org';
@@ -15,31 +12,10 @@ const ROSTER = [
   ['1002', 'Smith', 'Liam', '8', '', '', '', '', '', '', '', 'English'],
   ['1003', 'Nguyen', 'Mia', '6', '', '', '', '', '', '', '', 'English'],
 ];
-const DAYS = [
-  '2026-09-01',
-  '2026-09-02',
-  '2026-09-03',
-  '2026-09-04',
-  '2026-09-08',
-  '2026-09-09',
-  '2026-09-10',
-];
 
-function table(emu: Emulator, sheet: string): Record<string, unknown>[] {
-  const [header, ...rows] = emu.values(sheet);
-  return rows
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries((header ?? []).map((h, i) => [String(h), r[i]])));
-}
 const statusOf = (emu: Emulator, id: string) => table(emu, 'Status').find((r) => r['Student ID'] === id);
 const docs = (emu: Emulator) => table(emu, 'Documentation');
 const issues = (emu: Emulator) => table(emu, 'Data Issues');
-
-function menu(emu: Emulator, fn: string): void {
-  if (fn === 'setUpWorkbook') emu.ui.queueAlertResponse('YES');
-  const result = emu.run(fn, undefined, 'menu');
-  expect(result.error).toBeUndefined();
-}
 
 /** Appends one typed Documentation row (Logged At, Student ID, Date, Type, Outcome, Role, Staff, Notes, Step Set To, …). */
 function typeDoc(emu: Emulator, row: unknown[]): number {

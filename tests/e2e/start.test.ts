@@ -3,12 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { build } from '../../scripts/build';
 import { runStart } from '../../scripts/start';
+import { useBuiltBundle } from './harness';
 
-beforeAll(() => {
-  if (!fs.existsSync('build/Code.js')) build();
-});
+useBuiltBundle();
 
 describe('npm start', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'attendance-start-'));
