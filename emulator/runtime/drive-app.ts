@@ -8,7 +8,16 @@ import { EmuFile, EmuIterator, type DriveContext } from './drive-file';
 const names = (list: string[]): Record<string, string> => Object.fromEntries(list.map((k) => [k, k]));
 
 type FolderMethods =
-  'getId' | 'getName' | 'getUrl' | 'createFile' | 'createFolder' | 'getFiles' | 'getFilesByName' | 'addFile';
+  | 'getId'
+  | 'getName'
+  | 'getUrl'
+  | 'createFile'
+  | 'createFolder'
+  | 'getFiles'
+  | 'getFilesByName'
+  | 'addFile'
+  | 'isTrashed'
+  | 'setTrashed';
 
 export class EmuFolder implements Pick<GoogleAppsScript.Drive.Folder, FolderMethods> {
   constructor(
@@ -45,6 +54,13 @@ export class EmuFolder implements Pick<GoogleAppsScript.Drive.Folder, FolderMeth
   getFilesByName(name: string): GoogleAppsScript.Drive.FileIterator {
     const id = this.use('getFilesByName');
     return fileIterator(this.ctx, (f) => f.parents.includes(id) && f.name === String(name));
+  }
+  isTrashed(): boolean {
+    return this.ctx.store.folder(this.use('isTrashed')).trashed;
+  }
+  setTrashed(trashed: boolean): GoogleAppsScript.Drive.Folder {
+    this.ctx.store.folder(this.use('setTrashed')).trashed = Boolean(trashed);
+    return this as unknown as GoogleAppsScript.Drive.Folder;
   }
   addFile(child: GoogleAppsScript.Drive.File): GoogleAppsScript.Drive.Folder {
     const id = this.use('addFile');

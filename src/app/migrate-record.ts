@@ -19,19 +19,14 @@ const ADJUSTMENT_NOTE = /after the step adjustment of (\d{4}-\d{2}-\d{2}) to ste
 
 /**
  * Seals, in place, the layout-1 rows the add-on wrote ("Step reached", Role System, its own Staff name) and the
- * adjustments and court decisions it honoured (typed by the roles it then trusted), and writes one sealed note
+ * adjustments and court decisions it applied (one a step row names; one a step-5 row follows), and writes one note
  * saying so. Rows whose date is not a real date are left as they are (they were not used either). Rows that
  * already have an Entry ID are not touched, so a second run changes nothing.
  */
 export function sealLayoutOneRows(workbook: Workbook, ledger: Ledger, clock: Clock): string[] {
   const rows = workbook.read(DOCUMENTATION).filter((r) => r.values.entryId === '' && r.values.seal === '');
+  if (rows.length === 0) return [];
   const isDay = (r: Row) => /^\d{4}-\d{2}-\d{2}$/.test(r.values.date);
-  const decisions = rows.filter(
-    (r) =>
-      isDay(r) &&
-      ((norm(r.values.type) === norm(DOC.stepAdjustment) && ADMIN_LABELS.includes(norm(r.values.role))) ||
-        (norm(r.values.type) === norm(DOC.courtDecision) && DECIDER_LABELS.includes(norm(r.values.role)))),
-  );
   const stepRows = rows
     .filter(
       (r) =>
@@ -46,8 +41,31 @@ export function sealLayoutOneRows(workbook: Workbook, ledger: Ledger, clock: Clo
     .sort((a, b) =>
       a.values.loggedAt < b.values.loggedAt ? -1 : a.values.loggedAt > b.values.loggedAt ? 1 : a.row - b.row,
     );
+  // Only the adjustments and decisions layout 1 applied: an adjustment a step row names, a decision followed by a
+  // step-5 row. Any other typed one stays typed (and, typed, sets no step).
+  const applied = (d: Row): boolean =>
+    isDay(d) &&
+    ((norm(d.values.type) === norm(DOC.stepAdjustment) &&
+      ADMIN_LABELS.includes(norm(d.values.role)) &&
+      stepRows.some((r) => {
+        const m = ADJUSTMENT_NOTE.exec(r.values.notes);
+        return (
+          m !== null &&
+          r.values.studentId === d.values.studentId &&
+          m[1] === d.values.date &&
+          Number(m[2]) === d.values.targetStep
+        );
+      })) ||
+      (norm(d.values.type) === norm(DOC.courtDecision) &&
+        DECIDER_LABELS.includes(norm(d.values.role)) &&
+        stepRows.some(
+          (r) =>
+            r.values.studentId === d.values.studentId &&
+            r.values.targetStep === 5 &&
+            r.values.date === d.values.date,
+        )));
+  const decisions = rows.filter(applied);
   const chosen = [...decisions, ...stepRows];
-  if (rows.length === 0) return [];
   const first = ledger.lastSealed() + 1;
   const idOf = new Map(chosen.map((r, i) => [r.row, sealedEntryId(first + i)]));
   const linked = (r: Row): string => {

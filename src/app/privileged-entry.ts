@@ -6,11 +6,11 @@ import { DOC } from '../domain/policy';
 import type { Policy, Role } from '../domain/types';
 import { idProblem, RosterIds } from '../domain/student-ids';
 import type { UserSession } from '../ports/record';
-import { DOCUMENTATION, STUDENTS } from '../ports/tabs';
+import { DOCUMENTATION, STATUS, STUDENTS } from '../ports/tabs';
 import { resolveActor, refusal } from './actor';
 import { readRules } from './campus';
 import { roleLabel } from './labels';
-import { recalculateStudents, type RecalcDeps } from './recalculate';
+import { recalculateStudentsHeld, type RecalcDeps } from './recalculate';
 import { Ledger } from './record';
 
 /** Notes longer than this are refused (nothing is cut): a cell holds at most 50,000 characters. */
@@ -94,6 +94,18 @@ function refused(message = 'The entry is not complete.'): EntryResult {
   return { ok: false, message: `${message} Nothing was written.` };
 }
 
+/** What the Status tab last showed for a student: step and the reasons (one find). */
+function shownStatus(deps: EntryDeps, studentId: string): { step: number; why: string } | null {
+  if (!deps.workbook.hasTab(STATUS)) return null;
+  const row = deps.workbook.find(STATUS, 'studentId', [studentId])[0];
+  return row ? { step: row.values.step ?? 0, why: row.values.why } : null;
+}
+
+/**
+ * Checks, seals and writes one entry, then recalculates the student, all under one hold of the lock. An entry the
+ * ladder would ignore (an adjustment above the student's step, a court decision before step 4) is refused before
+ * anything is written: the record keeps no entry that was never going to count.
+ */
 function logEntry(
   deps: EntryDeps,
   entry: { studentId: string; date: string; reason: string; targetStep: number | null },
@@ -102,7 +114,7 @@ function logEntry(
   roles: (policy: Policy) => readonly Role[],
 ): EntryResult {
   const { workbook } = deps;
-  const written = deps.lock.withLock((): EntryResult & { studentId?: string } => {
+  return deps.lock.withLock((): EntryResult => {
     const today = deps.clock.today();
     const rules = readRules(workbook, today);
     const actor = resolveActor(workbook, deps.session);
@@ -114,6 +126,18 @@ function logEntry(
     const roster = new RosterIds(workbook.read(STUDENTS, ['studentId']).map((r) => r.values.studentId));
     const match = roster.match(entry.studentId);
     if (match.kind !== 'exact' && match.kind !== 'zeros') return refused(idProblem(entry.studentId, match)!);
+    const before = shownStatus(deps, match.id);
+    const step = before?.step ?? 0;
+    if (entry.targetStep !== null && entry.targetStep > step)
+      return refused(
+        `Student ${match.id} is at step ${step}: an adjustment may only lower the step or confirm it (step 4 needs ` +
+          "its documentation, court a district specialist's decision).",
+      );
+    if (type === DOC.courtDecision && step < 4)
+      return refused(
+        `Student ${match.id} is at step ${step}: a court referral decision counts only at step 4, after the ` +
+          'district interventions are documented.',
+      );
     const ledger = new Ledger(deps.store, deps.sealer);
     const sealed = ledger.seal([
       {
@@ -131,17 +155,23 @@ function logEntry(
     ]);
     workbook.append(DOCUMENTATION, sealed);
     ledger.confirm(sealed);
-    ledger.archive(sealed, deps.archive, today, false);
-    return { ok: true, message: '', entryId: sealed[0]!.entryId, studentId: match.id };
+    const entryId = sealed[0]!.entryId;
+    const written = `Entry ${entryId} was written for student ${match.id}`;
+    // From here the entry is in the record: whatever fails next, the answer says so (a retry would write it twice).
+    try {
+      ledger.archive(sealed, deps.archive, today, false);
+      recalculateStudentsHeld(deps, [match.id]);
+    } catch (e) {
+      return {
+        ok: true,
+        entryId,
+        message: `${written}, but the student could not be recalculated (${e instanceof Error ? e.message : String(e)}); Recalculate now shows the result.`,
+      };
+    }
+    const after = shownStatus(deps, match.id);
+    const now = after?.step ?? step;
+    const why =
+      type === DOC.courtDecision && now < 5 && after?.why ? ` It does not count yet: ${after.why}` : '';
+    return { ok: true, entryId, step: now, message: `${written}; the student is now at step ${now}.${why}` };
   });
-  if (!written.ok) return written;
-  const id = written.studentId!;
-  const summary = recalculateStudents(deps, [id]);
-  const step = summary.perStep.findIndex((n) => n > 0);
-  return {
-    ok: true,
-    entryId: written.entryId!,
-    step,
-    message: `Entry ${written.entryId} was written for student ${id}; the student is now at step ${step}.`,
-  };
 }

@@ -2,16 +2,24 @@
 // changed (edit trigger). Reads every tab it needs before writing anything, then writes each result block once.
 import { evaluateCampus } from '../domain/engine';
 import { stepDefinition } from '../domain/policy';
-import type { PriorStatus, Problem, StudentStatus } from '../domain/types';
+import type { Problem, StudentStatus } from '../domain/types';
 import type { Clock, DocumentStore, Lock } from '../ports/platform';
 import type { RecordArchive, Sealer } from '../ports/record';
 import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STATUS, STUDENTS } from '../ports/tabs';
 import { columnKeys, type TabDef } from '../ports/schema';
 import type { SheetRow, Workbook } from '../ports/workbook';
-import { lettersIssued, readRules, toRecords, type Records, type Rules } from './campus';
+import { lettersIssued, readRules, toRecords, YEAR_START_KEY, type Records, type Rules } from './campus';
 import { issueRow, letterRow, sentByStudent, statusRow, type LetterRow, type StatusRow } from './status-rows';
-import { ADDON_STAFF, firstSeenFromLog, priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
-import { classify, Ledger, missingEntries, sealedSeq, type ClassifiedRow, type DocRow } from './record';
+import { firstSeenFromLog, priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
+import {
+  ADDON_STAFF,
+  classify,
+  Ledger,
+  missingEntries,
+  sealedSeq,
+  type ClassifiedRow,
+  type DocRow,
+} from './record';
 
 export interface RecalcDeps {
   workbook: Workbook;
@@ -35,12 +43,8 @@ export interface RecalcSummary {
 }
 
 interface Evaluated {
-  rules: Rules;
-  records: Records;
   statuses: StudentStatus[];
   problems: Problem[];
-  prior: Record<string, PriorStatus>;
-  letters: SheetRow<typeof LETTERS.columns>[];
   docsToAppend: Omit<DocRow, 'entryId' | 'seal'>[];
   lettersToAppend: LetterRow[];
   statusRows: StatusRow[];
@@ -56,93 +60,104 @@ export interface RecalcOptions {
 
 /** Every student of the campus, as of today. */
 export function recalculateAll(deps: RecalcDeps, options: RecalcOptions = {}): RecalcSummary {
-  return deps.lock.withLock(() => {
-    const { workbook } = deps;
-    const today = deps.clock.today();
-    const rules = readRules(workbook, today);
-    const students = workbook.read(STUDENTS);
-    const documentation = workbook.read(DOCUMENTATION);
-    const letters = workbook.hasTab(LETTERS) ? workbook.read(LETTERS) : [];
-    // The other tabs are read first and the sort checks Absences' columns before moving a row, so a missing
-    // column anywhere stops the run with nothing changed.
-    if (options.sortAbsences) workbook.sort(ABSENCES, ['studentId', 'date']);
-    const absences = workbook.read(ABSENCES, ['studentId', 'date', 'code']);
-    const ledger = new Ledger(deps.store, deps.sealer);
-    const checked = classify(documentation, deps.sealer);
-    // Sealed entries missing from the tab (deleted, or changed) keep counting from the add-on's own copy until
-    // they are restored, so a deletion never lowers a kept step; each is listed on Data Issues.
-    const missing = missingEntries(ledger.missingSealed(checked.rows), deps.archive);
-    const fromCopy: ClassifiedRow[] = missing.restorable.map((values) => ({
-      row: 0,
-      values,
-      trust: 'sealed',
-      seq: sealedSeq(values.entryId),
-    }));
-    const records = toRecords(students, absences, [...checked.rows, ...fromCopy]);
-    for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
-    const e = evaluate(deps, today, rules, records, letters, [...checked.problems, ...missing.problems]);
-    // The record first: a run stopped after this point leaves steps the next run finds already logged.
-    const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
-    ledger.archive(
-      [...checked.rows.filter((r) => r.trust === 'sealed').map((r) => r.values), ...written],
-      deps.archive,
-      today,
-      true,
-    );
-    workbook.replace(STATUS, e.statusRows);
-    workbook.replace(DATA_ISSUES, e.problems.map(issueRow));
-    workbook.append(LETTERS, e.lettersToAppend);
-    return summarize(e, today);
-  });
+  return deps.lock.withLock(() => recalculateAllHeld(deps, options));
+}
+
+/** recalculateAll's work, for a caller that already holds the lock. */
+function recalculateAllHeld(deps: RecalcDeps, options: RecalcOptions = {}): RecalcSummary {
+  const { workbook } = deps;
+  const today = deps.clock.today();
+  const rules = readRules(workbook, today);
+  const students = workbook.read(STUDENTS);
+  const documentation = workbook.read(DOCUMENTATION);
+  const letters = workbook.hasTab(LETTERS) ? workbook.read(LETTERS) : [];
+  // The other tabs are read first and the sort checks Absences' columns before moving a row, so a missing
+  // column anywhere stops the run with nothing changed.
+  if (options.sortAbsences) workbook.sort(ABSENCES, ['studentId', 'date']);
+  const absences = workbook.read(ABSENCES, ['studentId', 'date', 'code']);
+  const ledger = new Ledger(deps.store, deps.sealer);
+  const checked = classify(documentation, deps.sealer);
+  // Sealed entries missing from the tab (deleted, or changed) keep counting from the add-on's own copy until
+  // they are restored, so a deletion never lowers a kept step; each is listed on Data Issues.
+  const missing = missingEntries(ledger.missingSealed(checked.rows), deps.archive);
+  const fromCopy: ClassifiedRow[] = missing.restorable.map((values) => ({
+    row: 0,
+    values,
+    trust: 'sealed',
+    seq: sealedSeq(values.entryId),
+  }));
+  const records = toRecords(students, absences, [...checked.rows, ...fromCopy]);
+  for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
+  const e = evaluate(deps, today, rules, records, letters, [...checked.problems, ...missing.problems]);
+  // The record first: a run stopped after this point leaves steps the next run finds already logged.
+  const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
+  ledger.archive(
+    [...checked.rows.filter((r) => r.trust === 'sealed').map((r) => r.values), ...written],
+    deps.archive,
+    today,
+    true,
+  );
+  workbook.replace(STATUS, e.statusRows);
+  workbook.replace(DATA_ISSUES, e.problems.map(issueRow));
+  workbook.append(LETTERS, e.lettersToAppend);
+  return summarize(e, today);
 }
 
 /** Only the given students: their rows are found, not read whole, so an edit stays within a few seconds. */
 export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): RecalcSummary {
-  return deps.lock.withLock(() => {
-    const { workbook } = deps;
-    const today = deps.clock.today();
-    const ids = [...new Set(studentIds.filter((id) => id !== ''))];
-    const rules = readRules(workbook, today);
-    const ledger = new Ledger(deps.store, deps.sealer);
-    const checked = classify(workbook.find(DOCUMENTATION, 'studentId', ids), deps.sealer);
-    const records = toRecords(
-      workbook.find(STUDENTS, 'studentId', ids),
-      workbook.find(ABSENCES, 'studentId', ids),
-      checked.rows,
-    );
-    for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
-    checkColumns(workbook, [DATA_ISSUES]);
-    const letters = workbook.find(LETTERS, 'studentId', ids);
-    const e = evaluate(deps, today, rules, records, letters, checked.problems, ids);
-    const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
-    ledger.archive(written, deps.archive, today, false);
-    const existing = workbook.find(STATUS, 'studentId', ids);
-    const rowOf = new Map(existing.map((r) => [r.values.studentId, r.row]));
-    const updates = e.statusRows.filter((r) => rowOf.has(r.studentId));
-    workbook.update(
-      STATUS,
-      updates.map((values) => ({ row: rowOf.get(values.studentId)!, values })),
-    );
-    workbook.append(
-      STATUS,
-      e.statusRows.filter((r) => !rowOf.has(r.studentId)),
-    );
-    // A student no longer on the roster leaves the Status tab.
-    const kept = new Set(e.statusRows.map((r) => r.studentId));
-    const gone = existing.filter((r) => !kept.has(r.values.studentId)).map((r) => r.row);
-    const oldIssues = workbook.find(DATA_ISSUES, 'studentId', ids).map((r) => r.row);
-    workbook.deleteRows(DATA_ISSUES, oldIssues);
-    // Only these students' issues were deleted, so only theirs are written: campus-wide ones (Settings, Calendar)
-    // stay as the last full recalculation listed them instead of piling up with every edit.
-    const idSet = new Set(ids);
-    workbook.append(
-      DATA_ISSUES,
-      e.problems.filter((p) => p.studentId !== undefined && idSet.has(p.studentId)).map(issueRow),
-    );
-    workbook.append(LETTERS, e.lettersToAppend);
-    workbook.deleteRows(STATUS, gone);
-    return summarize(e, today);
-  });
+  return deps.lock.withLock(() => recalculateStudentsHeld(deps, studentIds));
+}
+
+/**
+ * recalculateStudents's work, for a caller that already holds the lock. When a sealed row of these students was
+ * changed or copied, the whole campus is recalculated instead: only a full run can tell what is missing and count
+ * it from the add-on's copy, so the kept step never drops on the edit path.
+ */
+export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]): RecalcSummary {
+  const { workbook } = deps;
+  const today = deps.clock.today();
+  const ids = [...new Set(studentIds.filter((id) => id !== ''))];
+  const rules = readRules(workbook, today);
+  const ledger = new Ledger(deps.store, deps.sealer);
+  const checked = classify(workbook.find(DOCUMENTATION, 'studentId', ids), deps.sealer);
+  if (checked.rows.some((r) => r.trust === 'changed' || r.trust === 'copy')) return recalculateAllHeld(deps);
+  const records = toRecords(
+    workbook.find(STUDENTS, 'studentId', ids),
+    workbook.find(ABSENCES, 'studentId', ids),
+    checked.rows,
+  );
+  for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
+  checkColumns(workbook, [DATA_ISSUES]);
+  const letters = workbook.find(LETTERS, 'studentId', ids);
+  const e = evaluate(deps, today, rules, records, letters, checked.problems, ids);
+  const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
+  ledger.archive(written, deps.archive, today, false);
+  const existing = workbook.find(STATUS, 'studentId', ids);
+  const rowOf = new Map(existing.map((r) => [r.values.studentId, r.row]));
+  const updates = e.statusRows.filter((r) => rowOf.has(r.studentId));
+  workbook.update(
+    STATUS,
+    updates.map((values) => ({ row: rowOf.get(values.studentId)!, values })),
+  );
+  workbook.append(
+    STATUS,
+    e.statusRows.filter((r) => !rowOf.has(r.studentId)),
+  );
+  // A student no longer on the roster leaves the Status tab.
+  const kept = new Set(e.statusRows.map((r) => r.studentId));
+  const gone = existing.filter((r) => !kept.has(r.values.studentId)).map((r) => r.row);
+  const oldIssues = workbook.find(DATA_ISSUES, 'studentId', ids).map((r) => r.row);
+  workbook.deleteRows(DATA_ISSUES, oldIssues);
+  // Only these students' issues were deleted, so only theirs are written: campus-wide ones (Settings, Calendar)
+  // stay as the last full recalculation listed them instead of piling up with every edit.
+  const idSet = new Set(ids);
+  workbook.append(
+    DATA_ISSUES,
+    e.problems.filter((p) => p.studentId !== undefined && idSet.has(p.studentId)).map(issueRow),
+  );
+  workbook.append(LETTERS, e.lettersToAppend);
+  workbook.deleteRows(STATUS, gone);
+  return summarize(e, today);
 }
 
 function evaluate(
@@ -175,6 +190,7 @@ function evaluate(
   const letterByKey = new Map(letters.map((l) => [l.values.key, l.values]));
   const lettersToAppend: LetterRow[] = [];
   const docsToAppend: Omit<DocRow, 'entryId' | 'seal'>[] = [];
+  let outsideYear = 0;
   const stepName = (s: number) => stepDefinition(rules.policy, s)?.name ?? `Step ${s}`;
   for (const status of result.statuses) {
     for (const letter of status.lettersDue) {
@@ -184,6 +200,12 @@ function evaluate(
       lettersToAppend.push(row);
     }
     for (const change of stepChanges(status, prior[status.studentId], stepName)) {
+      // A step row is read back only within the school year of Settings: one dated outside it would be logged
+      // again by every run. The Calendar tab is then for another year; nothing is logged until it is updated.
+      if (change.date < rules.year.firstDay || change.date > rules.year.lastDay) {
+        outsideYear++;
+        continue;
+      }
       docsToAppend.push({
         loggedAt: now,
         studentId: change.studentId,
@@ -198,6 +220,15 @@ function evaluate(
       });
     }
   }
+  if (outsideYear > 0)
+    problems.push({
+      tab: 'Calendar',
+      severity: 'error',
+      reason:
+        `${outsideYear} step changes fall outside the school year ${rules.year.firstDay} to ${rules.year.lastDay} ` +
+        `(Settings, ${YEAR_START_KEY}) and were not logged: the Calendar tab is for ${rules.calendar.schoolYear}. ` +
+        'Update the Calendar for this school year.',
+    });
   const sent = sentByStudent(letterByKey.values());
   const statusRows = result.statuses.map((s) =>
     statusRow(
@@ -211,12 +242,8 @@ function evaluate(
     ),
   );
   return {
-    rules,
-    records,
     statuses: result.statuses,
     problems,
-    prior,
-    letters,
     docsToAppend,
     lettersToAppend,
     statusRows,

@@ -190,11 +190,17 @@ export class Ledger {
     const batch: ArchivedEntry[] = [];
     for (const { r, seq } of next) {
       if (!whole && seq !== last + 1) break;
-      batch.push(toArchived(r));
+      batch.push({ ...r });
       last = seq;
     }
     if (batch.length === 0) return;
-    archive.save(batch, day);
+    try {
+      archive.save(batch, day);
+    } catch (e) {
+      // The rows are in the tab; the copy catches up on a later run.
+      console.error(`The record's copy could not be updated: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
     this.store.set(RECORD_KEYS.archivedThrough, String(last));
   }
 
@@ -219,27 +225,27 @@ export class Ledger {
    */
   missingSealed(rows: readonly ClassifiedRow[]): number[] {
     const present = new Set(rows.filter((r) => r.trust === 'sealed').map((r) => r.seq));
+    let last = this.lastSealed();
     const maxPresent = Math.max(0, ...present);
-    if (maxPresent > this.lastSealed()) this.store.set(RECORD_KEYS.lastSealed, String(maxPresent));
+    if (maxPresent > last) {
+      last = maxPresent;
+      this.store.set(RECORD_KEYS.lastSealed, String(last));
+    }
+    const pending = this.pending();
     const neverWritten = new Set<number>();
-    for (const [a, b] of this.pending()) {
+    for (const [a, b] of pending) {
       const none = Array.from({ length: b - a + 1 }, (_, i) => a + i).every((n) => !present.has(n));
       if (none) for (let n = a; n <= b; n++) neverWritten.add(n);
     }
-    if (this.pending().length > 0) this.setPending([]);
+    if (pending.length > 0) this.setPending([]);
     const missing: number[] = [];
-    for (let n = 1; n <= this.lastSealed(); n++) if (!present.has(n) && !neverWritten.has(n)) missing.push(n);
+    for (let n = 1; n <= last; n++) if (!present.has(n) && !neverWritten.has(n)) missing.push(n);
     return missing;
   }
 }
 
-/** A sealed row as the archive keeps it. */
-export function toArchived(v: DocRow): ArchivedEntry {
-  return { ...v };
-}
-
-/** An archived entry as a Documentation row (it reads back the same, so its seal still matches). */
-export function fromArchived(e: ArchivedEntry): DocRow {
+/** An archived entry as a Documentation row (every cell as it read back, so its seal still matches). */
+function fromArchived(e: ArchivedEntry): DocRow {
   return {
     loggedAt: e.loggedAt,
     studentId: e.studentId,
@@ -264,7 +270,7 @@ export function missingEntries(
   archive: RecordArchive,
 ): { restorable: DocRow[]; problems: Problem[] } {
   if (missing.length === 0) return { restorable: [], problems: [] };
-  const copy = new Map(archive.readAll().map((e) => [sealedSeq(e.entryId), e]));
+  const copy = new Map(archive.read(missing).map((e) => [sealedSeq(e.entryId), e]));
   const restorable: DocRow[] = [];
   const problems: Problem[] = [];
   for (const n of missing) {
@@ -275,12 +281,13 @@ export function missingEntries(
       tab: 'Documentation',
       column: 'Entry ID',
       severity: 'error',
+      // No studentId: a campus-wide issue, listed by every full run until restored (the edit path, which
+      // rewrites a student's issues, cannot see what is missing and must not drop it).
       reason: e
         ? `Entry ${id} (${e.type}, ${e.date}, student ${e.studentId}) is missing from the Documentation tab or was ` +
           "changed. The kept step still counts it; Attendance → Restore the record puts the add-on's copy back."
         : `Entry ${id} is missing from the Documentation tab or was changed, and the add-on's copy does not have ` +
           'it either.',
-      ...(e ? { studentId: e.studentId } : {}),
     });
   }
   return { restorable, problems };

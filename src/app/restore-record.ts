@@ -1,5 +1,5 @@
 // Attendance → Restore the record: puts back the sealed entries missing from the Documentation tab (deleted rows,
-// a deleted tab, a changed row) from the add-on's own copy, sealed as they were, never twice.
+// a deleted tab, a row changed by hand, put back in its place) from the add-on's own copy, as sealed, never twice.
 import { DOCUMENTATION } from '../ports/tabs';
 import { readRules } from './campus';
 import { classify, Ledger, missingEntries, sealedSeq } from './record';
@@ -23,7 +23,19 @@ export function restoreRecord(deps: RecalcDeps): RestoreSummary {
     const missing = ledger.missingSealed(rows);
     const { restorable } = missingEntries(missing, deps.archive);
     restorable.sort((a, b) => sealedSeq(a.entryId) - sealedSeq(b.entryId));
-    workbook.append(DOCUMENTATION, restorable);
+    // A row changed by hand is put back as it was, in its place; a deleted one is appended.
+    const changedAt = new Map(
+      rows.filter((r) => r.trust === 'changed').map((r) => [r.values.entryId.trim(), r.row]),
+    );
+    const inPlace = restorable.filter((e) => changedAt.has(e.entryId));
+    workbook.update(
+      DOCUMENTATION,
+      inPlace.map((values) => ({ row: changedAt.get(values.entryId)!, values })),
+    );
+    workbook.append(
+      DOCUMENTATION,
+      restorable.filter((e) => !changedAt.has(e.entryId)),
+    );
     return { restored: restorable.length, lost: missing.length - restorable.length };
   });
 }

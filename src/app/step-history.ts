@@ -5,8 +5,6 @@ import { DOC } from '../domain/policy';
 import type { DayKey, PriorStatus, StepNumber, StudentStatus } from '../domain/types';
 import { sealedEntryId, sealedSeq } from './record';
 
-export { ADDON_STAFF } from './record';
-
 /** Documentation type of the rows the add-on writes when a student's step changes. */
 export const STEP_CHANGE_TYPE = DOC.stepReached;
 

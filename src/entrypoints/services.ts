@@ -3,6 +3,7 @@ import { addFirstAdministrator, hasNoAdministrator, NO_EMAIL } from '../app/acto
 import { readRules } from '../app/campus';
 import type { ImportSummary } from '../app/import-attendance';
 import type { EntryResult } from '../app/privileged-entry';
+import { RECORD_KEYS } from '../app/record';
 import { recalculateAll, type RecalcSummary } from '../app/recalculate';
 import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
 import { gasUi } from '../gas/gas-ui';
@@ -17,15 +18,21 @@ export function services() {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const workbook = new SheetsWorkbook(ss);
   const store = documentStore();
+  const session = gasUserSession();
   return {
     workbook,
     clock: gasClock(workbook.timeZone()),
     lock: documentLock(),
     triggers: scriptTriggers(ss),
     store,
-    sealer: gasSealer(),
-    archive: driveRecordArchive(store, () => ss.getName()),
-    session: gasUserSession(),
+    sealer: gasSealer(ss.getId()),
+    archive: driveRecordArchive(
+      store,
+      () => ss.getName(),
+      () => session.email(),
+      () => store.set(RECORD_KEYS.archivedThrough, '0'),
+    ),
+    session,
   };
 }
 

@@ -1,4 +1,5 @@
 // The Workbook port over SpreadsheetApp: one read per tab, one write per result block, columns found by header.
+import { withoutLeadingZeros } from '../domain/student-ids';
 import type { ColumnDef, TabDef } from '../ports/schema';
 import { columnKeys, headers } from '../ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../ports/workbook';
@@ -102,19 +103,21 @@ export class SheetsWorkbook implements Workbook {
     const col = located.positions[column]! + 1;
     const found = new Set<number>();
     const search = sheet.getRange(2, col, lastRow - 1, 1);
-    // Not whole-cell matches: a pasted id with a stray space must be found too. The rows read are then kept only
-    // when their id, trimmed as every read trims it, is one of the ids asked for.
-    for (const value of new Set(values)) {
+    // Not whole-cell matches: a pasted id with a stray space must be found too, and so must an id a spreadsheet
+    // stored without its leading zeros (searching for the digits finds both forms). The rows read are then kept
+    // only when their id, trimmed as every read trims it, is one asked for, leading zeros aside; which roster id
+    // such a row belongs to is decided with the roster (src/domain/student-ids.ts).
+    const wanted = new Set(values.map(withoutLeadingZeros));
+    for (const value of wanted) {
       for (const cell of search.createTextFinder(value).matchCase(true).findAll()) found.add(cell.getRow());
     }
-    const wanted = new Set(values);
     const rows: SheetRow<C>[] = [];
     // Read each run of consecutive rows in one call.
     for (const [start, count] of runs([...found].sort((a, b) => a - b))) {
       const block = sheet.getRange(start, 1, count, located.width).getValues() as SheetValue[][];
       block.forEach((cells, i) => {
         const row = this.toRow(tab, located, cells);
-        if (wanted.has(String(row[column]))) rows.push({ row: start + i, values: row });
+        if (wanted.has(withoutLeadingZeros(String(row[column])))) rows.push({ row: start + i, values: row });
       });
     }
     return rows;

@@ -34,6 +34,6 @@ export interface ArchivedEntry {
 export interface RecordArchive {
   /** Adds entries to the copy (kept per day, so that each write is small). */
   save(entries: ArchivedEntry[], day: string): void;
-  /** Every entry of the copy. */
-  readAll(): ArchivedEntry[];
+  /** The entries of the copy with these sequence numbers (those it has). */
+  read(seqs: readonly number[]): ArchivedEntry[];
 }

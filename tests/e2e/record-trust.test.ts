@@ -175,16 +175,20 @@ describe('a record nobody can forge', () => {
     expect(issues(emu).filter((i) => i['Tab'] === 'Documentation')).toEqual([]);
   });
 
-  it('the specialist on the Staff tab records a court decision; the Teacher cannot', () => {
+  it('a court decision: the Teacher is refused for the role, the specialist for a student below step 4', () => {
     const emu = campus();
+    const before = docs(emu).length;
     emu.setUser(TEACHER);
     const no = emu.run('submitCourtDecision', { studentId: '1003', date: '2026-09-14', reason: 'Refer' });
-    expect(no.value).toMatchObject({ ok: false });
+    expect(no.value).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Only a District Specialist/),
+    });
     emu.setUser(SPECIALIST);
-    const yes = emu.run('submitCourtDecision', { studentId: '1003', date: '2026-09-14', reason: 'Refer' });
-    expect(yes.value).toMatchObject({ ok: true });
-    const entry = docs(emu).find((d) => d['Type'] === 'Court referral decision');
-    expect(entry).toMatchObject({ Role: 'District Specialist', Staff: SPECIALIST });
+    const early = emu.run('submitCourtDecision', { studentId: '1003', date: '2026-09-14', reason: 'Refer' });
+    // A decision the ladder would ignore is not written into the record at all.
+    expect(early.value).toMatchObject({ ok: false, message: expect.stringMatching(/counts only at step 4/) });
+    expect(docs(emu)).toHaveLength(before);
   });
 
   it('an unknown user and a user with no email get no privileged action, with a message saying why', () => {

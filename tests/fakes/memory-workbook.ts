@@ -8,6 +8,7 @@ import {
   writeCell,
   type SheetValue,
 } from '../../src/gas/cells';
+import { withoutLeadingZeros } from '../../src/domain/student-ids';
 import type { ColumnDef, TabDef } from '../../src/ports/schema';
 import { columnKeys } from '../../src/ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../../src/ports/workbook';
@@ -165,13 +166,13 @@ export class MemoryWorkbook implements Workbook {
     values: string[],
   ): SheetRow<C>[] {
     const located = this.locate(tab);
-    const wanted = new Set(values);
+    const wanted = new Set(values.map(withoutLeadingZeros));
     const rows: SheetRow<C>[] = [];
     for (let i = 1; i < lastRow(located.grid); i++) {
       const cells = located.grid[i]!;
-      // As the adapter: the id as every read gives it (trimmed text) equals one asked for.
+      // As the adapter: the id as every read gives it (trimmed text), leading zeros aside, is one asked for.
       const row = toRow(tab, located, cells);
-      if (wanted.has(String(row[column]))) rows.push({ row: i + 1, values: row });
+      if (wanted.has(withoutLeadingZeros(String(row[column])))) rows.push({ row: i + 1, values: row });
     }
     return rows;
   }

@@ -90,8 +90,11 @@ export class MemoryArchive implements RecordArchive {
     this.files.push({ day, entries: entries.map((e) => ({ ...e })) });
   }
 
-  readAll(): ArchivedEntry[] {
-    return this.files.flatMap((f) => f.entries.map((e) => ({ ...e })));
+  read(seqs: readonly number[]): ArchivedEntry[] {
+    const wanted = new Set(seqs);
+    return this.files.flatMap((f) =>
+      f.entries.filter((e) => wanted.has(Number(e.entryId.slice(1)))).map((e) => ({ ...e })),
+    );
   }
 }
 
