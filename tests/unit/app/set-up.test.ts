@@ -50,7 +50,7 @@ describe('setUpWorkbook', () => {
 
     expect(deps.triggers.installed).toHaveLength(3);
     expect(deps.store.get(SCHEMA_VERSION_KEY)).toBe(String(SCHEMA_VERSION));
-    expect([...wb.protectedTabs].sort()).toEqual(['Data Issues', 'Letters', 'Status']);
+    expect([...wb.protectedTabs].sort()).toEqual(['Data Issues', 'Letters', 'Status', 'To Do']);
     expect(wb.dropdowns.get('Absences!Code')).toEqual(expect.arrayContaining(['U', 'E', 'UP']));
     expect(wb.formulas).toEqual([]);
   });
