@@ -55,7 +55,8 @@ export function caseload(students: readonly StudentRow[], staff: readonly StaffR
     else rules.push({ role, person: person(s.email), grades: gradeSet(s.grades), lastNames });
   }
   const byStudent = new Map<string, StudentRow['values']>();
-  for (const { values } of students) if (!byStudent.has(values.studentId)) byStudent.set(values.studentId, values);
+  for (const { values } of students)
+    if (!byStudent.has(values.studentId)) byStudent.set(values.studentId, values);
   return {
     problems,
     personFor(studentId, role) {
@@ -86,7 +87,10 @@ export function ownerText(role: Role, person: string): string {
 function gradeSet(text: string): Set<string> | null {
   if (text.trim() === '') return null;
   const out = new Set<string>();
-  for (const part of text.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const range = /^(\d+)\s*[-–]\s*(\d+)$/.exec(part);
     if (range) for (let g = Number(range[1]); g <= Number(range[2]); g++) out.add(String(g));
     else out.add(normalGrade(part));
@@ -104,7 +108,10 @@ function normalGrade(grade: string): string {
 function letterRanges(text: string): [string, string][] | null | undefined {
   if (text.trim() === '') return null;
   const out: [string, string][] = [];
-  for (const part of text.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const m = /^([A-Za-z]+)(?:\s*[-–]\s*([A-Za-z]+))?$/.exec(part);
     if (!m) return undefined;
     out.push([m[1]!.toLowerCase(), (m[2] ?? m[1]!).toLowerCase()]);

@@ -85,7 +85,10 @@ export function recalculateAll(deps: RecalcDeps, options: RecalcOptions = {}): R
     const records = toRecords(students, absences, [...checked.rows, ...fromCopy]);
     const people = caseload(students, readStaff(workbook));
     for (const tab of [LETTERS, STATUS, TO_DO, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
-    const e = evaluate(deps, today, rules, records, people, letters, [...checked.problems, ...missing.problems]);
+    const e = evaluate(deps, today, rules, records, people, letters, [
+      ...checked.problems,
+      ...missing.problems,
+    ]);
     // The record first: a run stopped after this point leaves steps the next run finds already logged.
     const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
     ledger.archive(

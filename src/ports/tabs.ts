@@ -187,7 +187,9 @@ export const TO_DO = defineTab(
     grade: text('Grade', { help: '' }),
     step: text('Step', { help: 'The step the action belongs to, with its name.' }),
     action: text('Action', { help: 'What is to be done.' }),
-    ownerRole: text('Owner Role', { help: 'The role the policy gives the action; Attendance Steps for its own.' }),
+    ownerRole: text('Owner Role', {
+      help: 'The role the policy gives the action; Attendance Steps for its own.',
+    }),
     assignedTo: text('Assigned To', {
       help: "The person assigned the student in that role (Students' columns, else the Staff tab's rules); blank when none.",
     }),

@@ -61,7 +61,13 @@ describe('the To Do tab', () => {
     c.workbook.addRows('Absences', absences('S4', 8));
     c.workbook.addRows('Staff', [
       { ...AP, Grades: '6, 7', 'Last Names': 'A-L' },
-      { Email: 'bo@school.org', Name: 'Bo Lee', Role: 'Assistant Principal', Grades: '6-8', 'Last Names': 'M-Z' },
+      {
+        Email: 'bo@school.org',
+        Name: 'Bo Lee',
+        Role: 'Assistant Principal',
+        Grades: '6-8',
+        'Last Names': 'M-Z',
+      },
       { Email: 'cy@school.org', Name: '', Role: 'Campus Staff', 'Last Names': 'A-F, Ga-Gz' },
     ]);
     recalculateAll(c);
@@ -70,7 +76,9 @@ describe('the To Do tab', () => {
     const staffRows = todo(c, 'S3').filter((r) => r['Owner Role'] === 'Campus Staff');
     expect(staffRows.length).toBeGreaterThan(0);
     expect(staffRows.every((r) => r['Assigned To'] === 'cy@school.org')).toBe(true);
-    expect(todo(c, 'S1').every((r) => r['Assigned To'] === '' || r['Owner Role'] !== 'Campus Staff')).toBe(true);
+    expect(todo(c, 'S1').every((r) => r['Assigned To'] === '' || r['Owner Role'] !== 'Campus Staff')).toBe(
+      true,
+    );
 
     c.workbook.edit('Students', { 'Student ID': 'S4' }, { 'Assistant Principal': 'Dana Diaz' });
     recalculateStudents(c, ['S4']);
@@ -91,9 +99,15 @@ describe('the To Do tab', () => {
     expect(todo(c).length).toBe(s1Before.length + after.length);
     expect(todo(c, 'S1')).toEqual(s1Before);
     // The next full recalculation writes the same rows.
-    const incremental = todo(c).map((r) => JSON.stringify(r)).sort();
+    const incremental = todo(c)
+      .map((r) => JSON.stringify(r))
+      .sort();
     recalculateAll(c);
-    expect(todo(c).map((r) => JSON.stringify(r)).sort()).toEqual(incremental);
+    expect(
+      todo(c)
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ).toEqual(incremental);
   });
 
   it("lists staff actions by owner and lateness, the add-on's own after them", () => {
