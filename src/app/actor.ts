@@ -74,5 +74,5 @@ export function hasNoAdministrator(workbook: Workbook, adminRoles: readonly Role
 
 /** Adds the person running Set up to the Staff tab as the first administrator (Principal). */
 export function addFirstAdministrator(workbook: Workbook, email: string): void {
-  workbook.append(STAFF, [{ email, name: '', role: roleLabel('principal') }]);
+  workbook.append(STAFF, [{ email, name: '', role: roleLabel('principal'), grades: '', lastNames: '' }]);
 }

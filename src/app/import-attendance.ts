@@ -180,6 +180,9 @@ function rosterRow(cells: string[], studentId: string, cell: (cells: string[], f
     guardianPhone: cell(cells, 'guardianPhone'),
     mailingAddress: '',
     language: cell(cells, 'language'),
+    assistantPrincipal: '',
+    counselor: '',
+    attendanceClerk: '',
   };
 }
 

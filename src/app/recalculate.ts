@@ -5,7 +5,7 @@ import { stepDefinition } from '../domain/policy';
 import type { Problem, StudentStatus } from '../domain/types';
 import type { Clock, DocumentStore, Lock } from '../ports/platform';
 import type { RecordArchive, Sealer } from '../ports/record';
-import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STATUS, STUDENTS } from '../ports/tabs';
+import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STAFF, STATUS, STUDENTS, TO_DO } from '../ports/tabs';
 import { columnKeys, type TabDef } from '../ports/schema';
 import type { SheetRow, Workbook } from '../ports/workbook';
 import { lettersIssued, readRules, toRecords, YEAR_START_KEY, type Records, type Rules } from './campus';
@@ -20,6 +20,8 @@ import {
   type ClassifiedRow,
   type DocRow,
 } from './record';
+import { caseload, type Caseload } from './caseload';
+import { worklistChanges, worklistRows, type ToDoRow } from './worklist-rows';
 
 export interface RecalcDeps {
   workbook: Workbook;
@@ -48,6 +50,8 @@ interface Evaluated {
   docsToAppend: Omit<DocRow, 'entryId' | 'seal'>[];
   lettersToAppend: LetterRow[];
   statusRows: StatusRow[];
+  /** The To Do rows of the students evaluated, sorted. */
+  todoRows: ToDoRow[];
 }
 
 export interface RecalcOptions {
@@ -87,8 +91,12 @@ function recalculateAllHeld(deps: RecalcDeps, options: RecalcOptions = {}): Reca
     seq: sealedSeq(values.entryId),
   }));
   const records = toRecords(students, absences, [...checked.rows, ...fromCopy]);
-  for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
-  const e = evaluate(deps, today, rules, records, letters, [...checked.problems, ...missing.problems]);
+  const people = caseload(students, readStaff(workbook));
+  for (const tab of [LETTERS, STATUS, TO_DO, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
+  const e = evaluate(deps, today, rules, records, people, letters, [
+    ...checked.problems,
+    ...missing.problems,
+  ]);
   // The record first: a run stopped after this point leaves steps the next run finds already logged.
   const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
   ledger.archive(
@@ -98,6 +106,7 @@ function recalculateAllHeld(deps: RecalcDeps, options: RecalcOptions = {}): Reca
     true,
   );
   workbook.replace(STATUS, e.statusRows);
+  workbook.replace(TO_DO, e.todoRows);
   workbook.replace(DATA_ISSUES, e.problems.map(issueRow));
   workbook.append(LETTERS, e.lettersToAppend);
   return summarize(e, today);
@@ -121,15 +130,14 @@ export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]):
   const ledger = new Ledger(deps.store, deps.sealer);
   const checked = classify(workbook.find(DOCUMENTATION, 'studentId', ids), deps.sealer);
   if (checked.rows.some((r) => r.trust === 'changed' || r.trust === 'copy')) return recalculateAllHeld(deps);
-  const records = toRecords(
-    workbook.find(STUDENTS, 'studentId', ids),
-    workbook.find(ABSENCES, 'studentId', ids),
-    checked.rows,
-  );
-  for (const tab of [LETTERS, STATUS, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
+  const students = workbook.find(STUDENTS, 'studentId', ids);
+  const records = toRecords(students, workbook.find(ABSENCES, 'studentId', ids), checked.rows);
+  const people = caseload(students, readStaff(workbook));
+  for (const tab of [LETTERS, STATUS, TO_DO, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
   checkColumns(workbook, [DATA_ISSUES]);
   const letters = workbook.find(LETTERS, 'studentId', ids);
-  const e = evaluate(deps, today, rules, records, letters, checked.problems, ids);
+  const todoBefore = workbook.find(TO_DO, 'studentId', ids);
+  const e = evaluate(deps, today, rules, records, people, letters, checked.problems, ids);
   const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
   ledger.archive(written, deps.archive, today, false);
   const existing = workbook.find(STATUS, 'studentId', ids);
@@ -157,6 +165,11 @@ export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]):
   );
   workbook.append(LETTERS, e.lettersToAppend);
   workbook.deleteRows(STATUS, gone);
+  // Their To Do rows: still-open actions rewritten in place, new ones added at the end, closed ones deleted.
+  const todo = worklistChanges(todoBefore, e.todoRows);
+  workbook.update(TO_DO, todo.update);
+  workbook.append(TO_DO, todo.append);
+  workbook.deleteRows(TO_DO, todo.remove);
   return summarize(e, today);
 }
 
@@ -165,6 +178,7 @@ function evaluate(
   asOf: string,
   rules: Rules,
   records: Records,
+  people: Caseload,
   letters: SheetRow<typeof LETTERS.columns>[],
   recordProblems: Problem[],
   onlyStudentIds?: string[],
@@ -183,7 +197,13 @@ function evaluate(
     asOf,
     ...(onlyStudentIds ? { onlyStudentIds } : {}),
   });
-  const problems = [...rules.problems, ...records.problems, ...recordProblems, ...result.problems];
+  const problems = [
+    ...rules.problems,
+    ...records.problems,
+    ...recordProblems,
+    ...people.problems,
+    ...result.problems,
+  ];
   const problemsBy = new Map<string, number>();
   for (const p of problems)
     if (p.studentId) problemsBy.set(p.studentId, (problemsBy.get(p.studentId) ?? 0) + 1);
@@ -239,6 +259,7 @@ function evaluate(
       rules.policy,
       problemsBy.get(s.studentId) ?? 0,
       now,
+      (role) => people.personFor(s.studentId, role),
     ),
   );
   return {
@@ -247,7 +268,13 @@ function evaluate(
     docsToAppend,
     lettersToAppend,
     statusRows,
+    todoRows: worklistRows(result.statuses, records.names, people, rules.policy),
   };
+}
+
+/** The Staff tab's rows (none when the tab was deleted): the caseload rules and the names of staff. */
+function readStaff(workbook: Workbook) {
+  return workbook.hasTab(STAFF) ? workbook.read(STAFF) : [];
 }
 
 /**

@@ -16,7 +16,7 @@ import { defaultImportSettings } from './import-mapping';
 import { roleOptions } from './labels';
 
 /** The workbook layout this code writes. Raise it with an entry in MIGRATIONS when the layout changes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const SCHEMA_VERSION_KEY = 'attendanceSteps.schemaVersion';
 
 export interface SetUpDeps {
@@ -32,11 +32,16 @@ export interface SetUpDeps {
  * Data steps from a layout version to the next, run after the common layout pass has added the missing tabs and
  * columns beside the district's own. Version 0 is any workbook the add-on has not laid out yet (new, or a
  * hand-made tracker with some of the tabs): the layout pass is all version 1 needs. Version 2 adds Entry ID,
- * Refers To and Seal to Documentation and seals the rows the add-on relied on under version 1.
+ * Refers To and Seal to Documentation and seals the rows the add-on relied on under version 1. Version 3 adds the
+ * To Do tab and the caseload columns (Students: Assistant Principal, Counselor, Attendance Clerk; Staff: Grades, Last
+ * Names), all added by the layout pass; blank, they assign nobody, so no data step is needed.
  */
 export const MIGRATIONS: Record<number, (deps: SetUpDeps) => string[]> = {
   0: () => [],
   1: (deps) => sealLayoutOneRows(deps.workbook, new Ledger(deps.store, deps.sealer), deps.clock),
+  2: () => [
+    'layout 3: the To Do tab lists every open action; Students and Staff have columns that assign students to people',
+  ],
 };
 
 /** Returns a line for each change made; an empty list means the workbook was already set up. */

@@ -1,7 +1,7 @@
 // Turns engine statuses and problems into Status, Letters and Data Issues rows.
 import { nextDue } from '../domain/due';
-import { roleLabel } from './labels';
-import type { LetterDue, Policy, Problem, StudentStatus } from '../domain/types';
+import { ownerText } from './caseload';
+import type { LetterDue, Policy, Problem, Role, StudentStatus } from '../domain/types';
 import type { DATA_ISSUES, LETTERS, STATUS } from '../ports/tabs';
 import type { RowOf } from '../ports/workbook';
 
@@ -23,7 +23,7 @@ const FLAG_WORDS: Record<string, string> = {
 /**
  * One Status row. `letters` is every letter by key; `sent` is this student's SENT letters (looked up once per
  * recalculation by `sentByStudent`: scanning every letter for each student is quadratic, about a minute of script
- * time on a 20,000-student district).
+ * time on a 20,000-student district). `personFor` names the person assigned the student in a role ('' for none).
  */
 export function statusRow(
   status: StudentStatus,
@@ -33,6 +33,7 @@ export function statusRow(
   policy: Policy,
   problemCount: number,
   now: string,
+  personFor: (role: Role) => string = () => '',
 ): StatusRow {
   // What a person must do comes first: the add-on's own actions (letters, call lists, reports) are shown only
   // when nothing is due from staff.
@@ -53,7 +54,7 @@ export function statusRow(
     since: status.since ?? '',
     highestStep: status.highestStep,
     nextDue: next?.label ?? '',
-    owner: next ? roleLabel(next.owner) : '',
+    owner: next ? ownerText(next.owner, next.owner === 'system' ? '' : personFor(next.owner)) : '',
     dueBy: next?.dueBy ?? '',
     overdue: next ? next.overdue : null,
     dueCount: status.due.length,

@@ -211,7 +211,7 @@ export interface PriorStatus {
 
 /** A row that could not be used (error) or is used with a caveat (warning). */
 export interface Problem {
-  tab: 'Students' | 'Absences' | 'Documentation' | 'Settings' | 'Calendar' | 'Status';
+  tab: 'Students' | 'Absences' | 'Documentation' | 'Settings' | 'Calendar' | 'Status' | 'Staff';
   row?: number;
   column?: string;
   reason: string;

@@ -21,6 +21,13 @@ export const STUDENTS = defineTab(
       options: ['English', 'Spanish'],
       help: "The family's language for letters.",
     }),
+    assistantPrincipal: text('Assistant Principal', {
+      help: "The student's assistant principal: an email on the Staff tab (shown by name) or a name. Blank = the Staff tab's rules.",
+    }),
+    counselor: text('Counselor', { help: "The student's counselor, as for Assistant Principal." }),
+    attendanceClerk: text('Attendance Clerk', {
+      help: "The student's attendance clerk, as for Assistant Principal.",
+    }),
   },
 );
 
@@ -151,11 +158,49 @@ export const CALENDAR = defineTab(
   },
 );
 
-export const STAFF = defineTab('Staff', 'people', 'Who may use the add-on, and in which role.', {
-  email: text('Email', { required: true, help: '' }),
-  name: text('Name', { help: '' }),
-  role: text('Role', { required: true, options: 'roles', help: '' }),
-});
+export const STAFF = defineTab(
+  'Staff',
+  'people',
+  'Who may use the add-on, in which role, and which students each person is assigned.',
+  {
+    email: text('Email', { required: true, help: '' }),
+    name: text('Name', { help: '' }),
+    role: text('Role', { required: true, options: 'roles', help: '' }),
+    grades: text('Grades', {
+      help:
+        'The grades this person is assigned in their role, e.g. "6, 7" or "6-8". With Last Names, both must fit. ' +
+        "Blank with Last Names blank = no caseload rule. A student's own column on Students comes first.",
+    }),
+    lastNames: text('Last Names', {
+      help: 'The last names this person is assigned, as ranges of first letters, e.g. "A-L" or "A-F, Mc-Mz".',
+    }),
+  },
+);
+
+export const TO_DO = defineTab(
+  'To Do',
+  'script',
+  'One row per open action of every student, by owner and lateness: filter it to yourself. Written by the add-on.',
+  {
+    studentId: text('Student ID', { help: '' }),
+    name: text('Name', { help: '' }),
+    grade: text('Grade', { help: '' }),
+    step: text('Step', { help: 'The step the action belongs to, with its name.' }),
+    action: text('Action', { help: 'What is to be done.' }),
+    ownerRole: text('Owner Role', {
+      help: 'The role the policy gives the action; Attendance Steps for its own.',
+    }),
+    assignedTo: text('Assigned To', {
+      help: "The person assigned the student in that role (Students' columns, else the Staff tab's rules); blank when none.",
+    }),
+    dueBy: date('Due By', { help: 'Late after this day.' }),
+    daysLate: number('Days Late', { help: 'Calendar days past Due By (0 when not late).' }),
+    inherited: yesno('Late Before Add-on', {
+      help: 'Yes when the action was already due before the add-on first saw the student (that lateness is not counted).',
+    }),
+    closedBy: text('Closed By', { help: 'The Documentation entry that closes the action.' }),
+  },
+);
 
 export const DATA_ISSUES = defineTab('Data Issues', 'script', 'Rows the add-on could not use, and why.', {
   tab: text('Tab', { help: '' }),
@@ -184,6 +229,7 @@ export const TABS = [
   ABSENCES,
   DOCUMENTATION,
   STATUS,
+  TO_DO,
   LETTERS,
   SETTINGS,
   CALENDAR,

@@ -33,7 +33,7 @@ describe('migrating a layout-1 workbook', () => {
     menu(emu, 'setUpWorkbook');
     expect(emu.control['properties']).toBeDefined();
     const props = emu.control['properties'] as { stores: { document: Map<string, string> } };
-    expect(props.stores.document.get('attendanceSteps.schemaVersion')).toBe('2');
+    expect(props.stores.document.get('attendanceSteps.schemaVersion')).toBe('3');
 
     const after = table(emu, 'Documentation');
     expect(after.length).toBeGreaterThanOrEqual(before.length + 1);

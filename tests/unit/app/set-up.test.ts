@@ -3,7 +3,7 @@ import { SCHEMA_VERSION, SCHEMA_VERSION_KEY, setUpWorkbook } from '../../../src/
 import { defaultCalendar } from '../../../src/domain/calendar';
 import { addDays, isWeekend } from '../../../src/domain/dates';
 import { headers } from '../../../src/ports/schema';
-import { ABSENCES, TABS } from '../../../src/ports/tabs';
+import { ABSENCES, STAFF, STUDENTS, TABS, TO_DO } from '../../../src/ports/tabs';
 import { MemoryWorkbook } from '../../fakes/memory-workbook';
 import { FixedClock, HmacSealer, MemoryLock, MemoryStore, MemoryTriggers } from '../../fakes/platform';
 
@@ -50,7 +50,7 @@ describe('setUpWorkbook', () => {
 
     expect(deps.triggers.installed).toHaveLength(3);
     expect(deps.store.get(SCHEMA_VERSION_KEY)).toBe(String(SCHEMA_VERSION));
-    expect([...wb.protectedTabs].sort()).toEqual(['Data Issues', 'Letters', 'Status']);
+    expect([...wb.protectedTabs].sort()).toEqual(['Data Issues', 'Letters', 'Status', 'To Do']);
     expect(wb.dropdowns.get('Absences!Code')).toEqual(expect.arrayContaining(['U', 'E', 'UP']));
     expect(wb.formulas).toEqual([]);
   });
@@ -108,5 +108,48 @@ describe('setUpWorkbook', () => {
     deps.lock.busy = true;
     expect(() => setUpWorkbook(deps)).toThrow(/Another Attendance Steps task/);
     expect(deps.workbook.tabNames()).toEqual([]);
+  });
+
+  it('moves a layout-2 workbook to layout 3: To Do and the caseload columns added, every row kept', () => {
+    const wb = new MemoryWorkbook();
+    const deps = fakes(wb);
+    setUpWorkbook(deps);
+    // Layout 2: Students and Staff without the caseload columns, To Do not there yet.
+    const v2Students = headers(STUDENTS).filter(
+      (h) => !['Assistant Principal', 'Counselor', 'Attendance Clerk'].includes(h),
+    );
+    const v2Staff = ['Email', 'Name', 'Role'];
+    wb.setTab(
+      'Students',
+      [...v2Students, 'District Notes'],
+      [
+        ['0001', 'Avila', 'Ana', '7', '', '', '', '', '', '', '', 'Spanish', 'keep me'],
+        ['0002', 'Brown', 'Ben', '8', '', '', '', '', '', '', '', 'English', ''],
+      ],
+    );
+    wb.setTab('Staff', v2Staff, [['ap@school.org', 'Ana Ruiz', 'Assistant Principal']]);
+    wb.deleteTab('To Do');
+    deps.store.set(SCHEMA_VERSION_KEY, '2');
+
+    const changes = setUpWorkbook(deps);
+
+    expect(deps.store.get(SCHEMA_VERSION_KEY)).toBe('3');
+    expect(changes.join('\n')).toMatch(/layout 3/);
+    expect(wb.header('To Do')).toEqual(headers(TO_DO));
+    expect(wb.header('Students')).toEqual([
+      ...v2Students,
+      'District Notes',
+      'Assistant Principal',
+      'Counselor',
+      'Attendance Clerk',
+    ]);
+    expect(wb.header('Staff')).toEqual(headers(STAFF));
+    expect(wb.table('Students').map((r) => [r['Student ID'], r['Language'], r['District Notes']])).toEqual([
+      ['0001', 'Spanish', 'keep me'],
+      ['0002', 'English', ''],
+    ]);
+    expect(wb.table('Staff')).toEqual([
+      { Email: 'ap@school.org', Name: 'Ana Ruiz', Role: 'Assistant Principal', Grades: '', 'Last Names': '' },
+    ]);
   });
 });
