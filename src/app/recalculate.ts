@@ -179,7 +179,7 @@ function evaluate(
   for (const status of result.statuses) {
     for (const letter of status.lettersDue) {
       if (letterByKey.has(letter.key)) continue;
-      const row = letterRow(letter);
+      const row = letterRow(letter, records.names.get(letter.studentId), rules.policy);
       letterByKey.set(letter.key, row);
       lettersToAppend.push(row);
     }
