@@ -14,6 +14,9 @@ export const PRINT_KEYS = {
   repeatRows: 'print.repeatRows',
 } as const;
 
+/** "Any number of pages tall" when fitting to width (Excel's limit is 32767). */
+const PAGES_TALL = 10_000;
+
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const hexOf = (c: Partial<ExcelJS.Color> | undefined): string | undefined =>
   c?.argb ? `#${c.argb.slice(-6).toLowerCase()}` : undefined;
@@ -81,7 +84,9 @@ export function writeLook(ws: ExcelJS.Worksheet, s: RawSheet): void {
   const orientation = meta.get(PRINT_KEYS.orientation);
   const repeatRows = Number(meta.get(PRINT_KEYS.repeatRows) ?? 0);
   if (orientation === 'landscape' || orientation === 'portrait') ws.pageSetup.orientation = orientation;
-  if (fitToWidth > 0) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth, fitToHeight: 0 });
+  // As many pages tall as needed. OOXML says so with fitToHeight 0, which LibreOffice 7.4 reads as one page (the
+  // whole tab shrunk onto it); a height no tab reaches says the same to both.
+  if (fitToWidth > 0) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth, fitToHeight: PAGES_TALL });
   if (repeatRows > 0) ws.pageSetup.printTitlesRow = `1:${repeatRows}`;
 }
 

@@ -93,11 +93,17 @@ function fillSettings(workbook: Workbook): string[] {
   if (missing.length === 0) return [];
   workbook.append(
     SETTINGS,
-    missing.map((s) => ({ key: s.key, label: settingLabel(s.key), value: String(s.value), help: s.help })),
+    missing.map((s) => ({ key: s.key, value: String(s.value), help: withLabel(s.key, s.help) })),
   );
   return [
     present.size === 0 ? 'filled Settings with the district ladder' : `added ${missing.length} new settings`,
   ];
+}
+
+/** The help of a setting, led by what it is in words ('Step 3 begins at (unexcused days). …'). */
+function withLabel(key: string, help: string): string {
+  const label = settingLabel(key);
+  return label ? `${label}. ${help}` : help;
 }
 
 export function dropdownLists(policy: Policy): DropdownLists {

@@ -1,4 +1,4 @@
-// Settings in words: the "What It Is" label beside each key, and the values a key may take when they are a list.
+// Settings in words: what each key is (the lead of its Help), and the values a key may take when they are a list.
 
 const FIXED: Record<string, string> = {
   'step1.threshold': 'Step 1 begins at (unexcused days)',
@@ -21,7 +21,7 @@ export function settingLabel(key: string): string {
   const fixed = FIXED[key];
   if (fixed) return fixed;
   if (key.startsWith('code.')) return `What attendance code ${key.slice(5)} means`;
-  if (key.startsWith('outcome.')) return `Does outcome "${key.slice(8)}" count as done?`;
+  if (key.startsWith('outcome.')) return `Whether outcome "${key.slice(8)}" counts as done`;
   if (key.startsWith('import.column.')) return `Export column for ${key.slice(14)}`;
   return '';
 }

@@ -44,7 +44,11 @@ describe('the workbook people read', () => {
         expect([ws.name, h, ws.getColumn(i + 1).width ?? 0]).toEqual([ws.name, h, expect.any(Number)]);
         expect(ws.getColumn(i + 1).width).toBeGreaterThan(h.length * 0.9);
       });
-      expect([ws.name, ws.views[0]?.state, ws.views[0]?.ySplit]).toEqual([ws.name, 'frozen', 1]);
+      expect([
+        ws.name,
+        ws.views[0]?.state,
+        (ws.views[0] as ExcelJS.WorksheetViewFrozen | undefined)?.ySplit,
+      ]).toEqual([ws.name, 'frozen', 1]);
     }
   });
 
@@ -100,7 +104,8 @@ describe('the workbook people read', () => {
 
   it('prints Status landscape, one page wide, with the header row on every page', () => {
     const setup = wb.getWorksheet('Status')!.pageSetup;
-    expect(setup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(setup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    expect(setup.fitToHeight).toBeGreaterThan(1000);
     expect(setup.printTitlesRow).toBe('1:1');
   });
 
@@ -128,10 +133,9 @@ describe('the workbook people read', () => {
     expect(new Set(rows.map((r) => r['Delivery']))).toEqual(new Set(['Email', 'Print']));
   });
 
-  it('labels Settings in words and offers the lists as dropdowns', () => {
+  it('says what each setting is in words and offers the lists as dropdowns', () => {
     const settings = wb.getWorksheet('Settings')!;
-    const header = headerOf(settings);
-    expect(header.slice(0, 3)).toEqual(['Setting', 'What It Is', 'Value']);
+    expect(headerOf(settings)).toEqual(['Setting', 'Value', 'Help']);
     const rowOf = (key: string) => {
       let found = 0;
       settings.eachRow((row, n) => {
@@ -139,11 +143,15 @@ describe('the workbook people read', () => {
       });
       return settings.getRow(found);
     };
-    expect(rowOf('step3.threshold').getCell(2).value).toBe('Step 3 begins at (unexcused days)');
-    expect(rowOf('code.U').getCell(3).dataValidation?.formulae?.[0]).toMatch(
+    expect(String(rowOf('step3.threshold').getCell(3).value)).toMatch(
+      /^Step 3 begins at \(unexcused days\)\. /,
+    );
+    expect(String(rowOf('code.U').getCell(3).value)).toMatch(/^What attendance code U means\. /);
+    expect(rowOf('code.U').getCell(2).dataValidation?.formulae?.[0]).toMatch(
       /unexcused,unexcused part-day,excused/,
     );
-    expect(rowOf('outcome.Sent').getCell(3).dataValidation?.formulae?.[0]).toBe('"done,not done"');
+    expect(rowOf('outcome.Sent').getCell(2).dataValidation?.formulae?.[0]).toBe('"done,not done"');
+    expect(settings.getColumn(1).width! * 7).toBeGreaterThanOrEqual(250);
   });
 });
 
