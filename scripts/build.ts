@@ -70,5 +70,9 @@ if (require.main === module) {
     console.error(`build/Code.js fails its check:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);
   }
-  console.log(`build/Code.js: ${entryPoints.length} entry points (${entryPoints.join(', ')}); check passed`);
+  // npm start builds quietly: its own summary is what a user reads first; failures are still printed.
+  if (!process.argv.includes('--quiet'))
+    console.log(
+      `build/Code.js: ${entryPoints.length} entry points (${entryPoints.join(', ')}); check passed`,
+    );
 }

@@ -2,16 +2,26 @@
 // date, and writes what it produced to out/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { demoCampus } from '../emulator/demo/demo-campus';
+import { demoCampus, demoYearBounds } from '../emulator/demo/demo-campus';
 import { createEmulator, type Emulator, type RunResult } from '../emulator/host/emulator';
 
-const USAGE = `Usage: npm start -- [--as-of YYYY-MM-DD] [--workbook FILE.xlsx] [--out DIR] [--seed N]
+const USAGE = `Usage: npm start -- [options]
 
-  --as-of     the day the add-on runs on (default: today)
-  --workbook  a campus workbook to load instead of the demo campus
-  --out       where to write the results (default: out/)
-  --seed      the demo campus's seed (default: 2026)
-  --students  the demo campus's size (default: 800)`;
+Runs Attendance Steps on this machine, offline, and writes the workbook to out/workbook.xlsx.
+
+Options:
+  --as-of YYYY-MM-DD  the day the add-on runs on ("today"; default: today, or the demo year's
+                      2026-11-20 when today is outside it). The demo campus is always the
+                      2026-2027 school year: the date only moves today within it.
+  --workbook FILE     a campus workbook (.xlsx) to load and recalculate instead of the demo campus;
+                      the result is written to the --out folder, never over FILE
+  --out DIR           where to write the results (default: out/)
+  --seed N            the demo campus's seed (default: 2026)
+  --students N        the demo campus's size (default: 800)
+  --help, -h          this text`;
+
+/** The demo's "today" when none is given and today's date is outside the demo school year. */
+const DEMO_DEFAULT_AS_OF = '2026-11-20';
 
 export interface StartOptions {
   asOf: string;
@@ -22,8 +32,10 @@ export interface StartOptions {
 }
 
 function parseArgs(argv: string[]): StartOptions {
+  const today = new Date().toLocaleDateString('en-CA');
+  const year = demoYearBounds();
   const options: StartOptions = {
-    asOf: new Date().toLocaleDateString('en-CA'),
+    asOf: today >= year.first && today <= year.last ? today : DEMO_DEFAULT_AS_OF,
     out: 'out',
     seed: 2026,
     students: 800,
@@ -60,6 +72,21 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** Refuses a demo day outside the demo year, and an input workbook that the output would overwrite. */
+function checkOptions(options: StartOptions): void {
+  const year = demoYearBounds();
+  if (!options.workbook && (options.asOf < year.first || options.asOf > year.last))
+    throw new Error(
+      `--as-of ${options.asOf} is outside the demo campus's school year (${year.first} to ${year.last}). ` +
+        'Give a day within it, or --workbook FILE for a campus of another year.',
+    );
+  if (options.workbook && path.resolve(options.workbook) === path.resolve(options.out, 'workbook.xlsx'))
+    throw new Error(
+      `--workbook ${options.workbook} is where the result would be written (${path.join(options.out, 'workbook.xlsx')}). ` +
+        'Give another --out folder (or copy the file elsewhere first): the input is never overwritten.',
+    );
+}
+
 /** Runs a menu item and stops with its message when it failed. */
 function menu(emu: Emulator, fn: string): RunResult {
   const result = emu.run(fn, undefined, 'menu');
@@ -69,6 +96,7 @@ function menu(emu: Emulator, fn: string): RunResult {
 
 /** Runs the add-on as `npm start` does and returns the summary it prints. */
 export async function runStart(options: StartOptions): Promise<string> {
+  checkOptions(options);
   const emu = await createEmulator({
     asOf: options.asOf,
     ...(options.workbook ? { xlsxPath: options.workbook } : {}),
@@ -86,11 +114,6 @@ export async function runStart(options: StartOptions): Promise<string> {
     const demo = demoCampus(options.asOf, options.seed, options.students);
     emu.setValues('Students', 'A1', demo.students);
     const settings = emu.values('Settings');
-    emu.setValues(
-      'Settings',
-      `A${settings.length + 1}`,
-      demo.mapping.map(([k, v]) => [k, v, '']),
-    );
     emu.setValues('Settings', 'A1', settingsWithMapping(settings, demo.mapping));
     emu.setValues('Import', 'A1', demo.export);
     menu(emu, 'importAttendance');
@@ -110,10 +133,24 @@ export async function runStart(options: StartOptions): Promise<string> {
   return summary(emu, options.asOf, done, workbookFile);
 }
 
-/** Settings with the import mapping's values replaced (rows not in the mapping are kept as they are). */
+/**
+ * Settings with the import mapping's values set, found by the Setting and Value headers: rows already there get
+ * the value, keys not there yet are added below.
+ */
 function settingsWithMapping(settings: unknown[][], mapping: [string, string][]): unknown[][] {
+  const header = (settings[0] ?? []).map(String);
+  const keyAt = header.indexOf('Setting');
+  const valueAt = header.indexOf('Value');
   const map = new Map(mapping);
-  return settings.map((row) => (map.has(String(row[0])) ? [row[0], map.get(String(row[0])), row[2]] : row));
+  const rows = settings.map((row, i) => {
+    const value = map.get(String(row[keyAt]));
+    if (i === 0 || value === undefined) return row;
+    map.delete(String(row[keyAt]));
+    return row.map((v, c) => (c === valueAt ? value : v));
+  });
+  for (const [key, value] of map)
+    rows.push(header.map((_, c) => (c === keyAt ? key : c === valueAt ? value : '')));
+  return rows;
 }
 
 function summary(emu: Emulator, asOf: string, done: string[], workbookFile: string): string {

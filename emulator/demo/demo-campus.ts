@@ -1,12 +1,7 @@
 // A deterministic demo campus: about 800 students across grades, a realistic spread of absence patterns (most with
 // few absences, a tail reaching every step), Spanish-speaking families, guardians without email, and staff entries.
 import { prng } from '../../bench/generate';
-import {
-  compileCalendar,
-  defaultCalendar,
-  isInstructional,
-  schoolYearStartOf,
-} from '../../src/domain/calendar';
+import { compileCalendar, defaultCalendar, isInstructional } from '../../src/domain/calendar';
 import { addDays } from '../../src/domain/dates';
 import type { SchoolCalendar } from '../../src/domain/types';
 
@@ -123,29 +118,45 @@ export const DOC_HEADER = [
   'Step Set To',
 ];
 
-/** How many unexcused days a student gathers by `asOf`: most few, a tail past every threshold. */
-function unexcusedTarget(r: number): number {
-  if (r < 0.55) return 0;
-  if (r < 0.75) return 1 + Math.floor((r - 0.55) * 10); // 1–2
-  if (r < 0.86) return 3 + Math.floor((r - 0.75) * 18); // 3–4
-  if (r < 0.93) return 5 + Math.floor((r - 0.86) * 42); // 5–7
-  if (r < 0.97) return 8 + Math.floor((r - 0.93) * 75); // 8–10
-  return 11 + Math.floor((r - 0.97) * 300); // 11–19
+/** The demo campus's school year (July 2026 to June 2027): `--as-of` moves "today" within it, never the campus. */
+export const DEMO_SCHOOL_YEAR = 2026;
+
+/** The first and last instructional days of the demo year: `asOf` must fall between them. */
+export function demoYearBounds(): { first: string; last: string } {
+  const calendar = defaultCalendar(DEMO_SCHOOL_YEAR);
+  return { first: calendar.firstDay, last: calendar.lastDay };
 }
 
+/**
+ * How many unexcused days a student gathers over the whole school year: most few, a tail past every threshold
+ * by November.
+ */
+function unexcusedTarget(r: number): number {
+  if (r < 0.55) return Math.floor(r * 4); // 0–2
+  if (r < 0.75) return 3 + Math.floor((r - 0.55) * 15); // 3–5
+  if (r < 0.86) return 6 + Math.floor((r - 0.75) * 36); // 6–9
+  if (r < 0.93) return 10 + Math.floor((r - 0.86) * 85); // 10–15
+  if (r < 0.97) return 16 + Math.floor((r - 0.93) * 150); // 16–21
+  return 22 + Math.floor((r - 0.97) * 500); // 22–36
+}
+
+/**
+ * The demo campus as it stands on `asOf`: the same students and the same school year (DEMO_SCHOOL_YEAR) whatever
+ * the day; the absences and entries of the whole year are drawn first, then those after `asOf` are left out.
+ */
 export function demoCampus(asOf: string, seed = 2026, size = 800): DemoCampus {
   const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const calendar = defaultCalendar(schoolYearStartOf(asOf));
+  const calendar = defaultCalendar(DEMO_SCHOOL_YEAR);
   const cal = compileCalendar(calendar);
   const schoolDays: string[] = [];
-  for (let d = calendar.firstDay; d <= asOf && d <= calendar.lastDay; d = addDays(d, 1)) {
+  for (let d = calendar.firstDay; d <= calendar.lastDay; d = addDays(d, 1)) {
     if (isInstructional(cal, d)) schoolDays.push(d);
   }
   const students: string[][] = [STUDENT_HEADER];
   const exportRows: string[][] = [EXPORT_HEADER];
   const docs: (string | number)[][] = [DOC_HEADER];
-  const startYear = schoolYearStartOf(asOf);
+  const startYear = DEMO_SCHOOL_YEAR;
   for (let i = 0; i < size; i++) {
     const id = String(100000 + Math.floor(i * 7.3) + 17).padStart(7, '0');
     const last = pick(LAST);
@@ -181,11 +192,14 @@ export function demoCampus(asOf: string, seed = 2026, size = 800): DemoCampus {
         unexcusedDays.size < unexcused && (random() < 0.8 || chosen.size - unexcusedDays.size <= unexcused);
       if (isUnexcused) unexcusedDays.add(d);
       const code = isUnexcused ? (random() < 0.8 ? 'U' : 'UP') : pick(['E', 'M', 'EP']);
+      const periods = isUnexcused && random() < 0.1;
+      if (d > asOf) continue;
       exportRows.push([id, d, code, code.endsWith('P') ? '2' : '7']);
       // Several periods coded on one day: the day still counts once.
-      if (isUnexcused && random() < 0.1) exportRows.push([id, d, 'UP', '1']);
+      if (periods) exportRows.push([id, d, 'UP', '1']);
     }
-    documentation(docs, id, [...unexcusedDays].sort(), asOf, random);
+    const known = [...unexcusedDays].filter((d) => d <= asOf).sort();
+    documentation(docs, id, known, asOf, prng(seed * 7919 + i));
   }
   return {
     calendar,
@@ -233,6 +247,7 @@ function documentation(
   }
   const step3 = unexcused[7];
   if (!step3 || random() < 0.25) return;
+  // An entry is made a few days after the absence that called for it; one that would come after `asOf` is not yet.
   const after = (n: number) => (addDays(step3, n) <= asOf ? addDays(step3, n) : asOf);
   entry(after(2), 'AP meeting', 'Assistant Principal', 'Met student and guardian; transportation barrier.');
   entry(after(3), 'Barrier collaboration', 'Counselor', 'Bus pass arranged with the district.');

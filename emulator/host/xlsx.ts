@@ -1,12 +1,15 @@
-// Reads and writes workbooks as .xlsx with exceljs: values, dates, number formats, formulas, frozen rows, widths, lists.
+// Reads and writes workbooks as .xlsx with exceljs: values, dates, number formats, formulas, frozen rows, widths, lists
+// (and, through xlsx-look.ts, bold, colours, conditional formats, the filter and the page set-up).
 import ExcelJS from 'exceljs';
 import type { RawBook, RawSheet } from '../runtime/spreadsheet-control';
 import type { Cell } from '../runtime/spreadsheet-format';
+import { readLook, writeLook } from './xlsx-look';
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH_SERIAL = 25569;
 const PX_PER_CHAR = 7;
 const EXCELJS_DEFAULT_WIDTH = 9;
+const SHEETS_DEFAULT_WIDTH_PX = 100;
 
 const serialToUtcDate = (serial: number): Date => new Date(Math.round((serial - EPOCH_SERIAL) * MS_PER_DAY));
 const utcDateToSerial = (d: Date): number => d.getTime() / MS_PER_DAY + EPOCH_SERIAL;
@@ -54,7 +57,10 @@ export async function saveXlsx(raw: RawBook, file: string): Promise<void> {
         ...(v.helpText ? { showInputMessage: true, prompt: v.helpText } : {}),
       };
     }
+    // A column never resized is Sheets' default 100 px wide (an .xlsx without it would be 8.43 characters).
+    ws.properties.defaultColWidth = SHEETS_DEFAULT_WIDTH_PX / PX_PER_CHAR;
     for (const [c, px] of s.columnWidths) ws.getColumn(c).width = px / PX_PER_CHAR;
+    writeLook(ws, s);
   }
   await wb.xlsx.writeFile(file);
 }
@@ -157,6 +163,7 @@ export async function loadXlsx(file: string): Promise<RawBook> {
     });
     s.formats = [...formats.values()];
     readValidations(ws, s);
+    readLook(ws, s);
     sheets.push(s);
   });
   return { name: '', timeZone: '', sheets };

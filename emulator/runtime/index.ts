@@ -94,7 +94,7 @@ export function createRuntime(options: RuntimeOptions): EmulatorControl {
     logs,
     blobs: { newBlob, registerBlobConverter },
   } as unknown as EmulatorControl;
-  ctl.sheets = new SheetsHost(state);
+  ctl.sheets = new SheetsHost(state, rt);
   ctl.person = new PersonActions(rt, ctl, state, ui, g);
   g.SpreadsheetApp = makeSpreadsheetApp(rt, state, ui);
   g.Session = makeSession(rt, ctl.session);

@@ -1,7 +1,20 @@
 // The host's view of the workbooks: raw import and export (for xlsx files) and values without charging the clock.
 import { displayValue, type Cell } from './spreadsheet-format';
-import type { BookModel, ValidationSpec } from './spreadsheet-model';
+import type { BookModel, CellStyle, SheetModel, ValidationSpec } from './spreadsheet-model';
 import { newBook, type SheetsState } from './spreadsheet-app';
+import { loud, type Runtime } from './core';
+import { FakeConditionalFormatRule } from './spreadsheet-builders';
+import { makeRange } from './spreadsheet-range';
+import type { FilterArea } from './spreadsheet-metadata';
+
+/** A conditional format rule as plain data: its condition, what it sets and the areas it covers (1-based). */
+export interface RawConditionalFormat {
+  condition: string;
+  args: unknown[];
+  background?: string;
+  fontColor?: string;
+  ranges: FilterArea[];
+}
 
 /** One sheet as plain data; rows and columns are 0-based in the sparse lists. */
 export interface RawSheet {
@@ -15,6 +28,11 @@ export interface RawSheet {
   maxRows: number;
   maxCols: number;
   hidden: boolean;
+  /** Bold, colours and wrapping of single cells. */
+  styles?: [number, number, CellStyle][];
+  conditionalFormats?: RawConditionalFormat[];
+  developerMetadata?: { key: string; value: string | null }[];
+  filter?: FilterArea | null;
 }
 
 export interface RawBook {
@@ -24,7 +42,11 @@ export interface RawBook {
 }
 
 export class SheetsHost {
-  constructor(private readonly state: SheetsState) {}
+  /** Without `rt` (a Drive copy) conditional format rules are not carried into an imported book. */
+  constructor(
+    private readonly state: SheetsState,
+    private readonly rt?: Runtime,
+  ) {}
 
   private book(id?: string): BookModel {
     const book = this.state.books.get(id ?? this.state.activeId);
@@ -79,6 +101,10 @@ export class SheetsHost {
         maxRows: s.maxRows,
         maxCols: s.maxCols,
         hidden: s.hidden,
+        styles: s.styles.entries(),
+        conditionalFormats: s.conditionalRules.map(rawRule),
+        developerMetadata: s.developerMetadata.map((m) => ({ ...m })),
+        filter: s.filter ? { ...s.filter } : null,
       })),
     };
   }
@@ -100,8 +126,34 @@ export class SheetsHost {
       s.maxRows = Math.max(r.maxRows, s.values.length, 1);
       s.maxCols = s.values.reduce((m, row) => Math.max(m, row.length), Math.max(r.maxCols, 1));
       s.hidden = r.hidden;
+      for (const [row, col, st] of r.styles ?? []) s.styles.set(row, col, st);
+      s.developerMetadata = (r.developerMetadata ?? []).map((m) => ({ ...m }));
+      s.filter = r.filter ? { ...r.filter } : null;
+      if (this.rt) s.conditionalRules = (r.conditionalFormats ?? []).map((c) => ruleOf(this.rt!, s, c));
     }
     if (book.sheets.length === 0) book.addSheet('Sheet1');
     book.activeSheet = 0;
   }
+}
+
+function rawRule(rule: unknown): RawConditionalFormat {
+  const { ranges, ...spec } = (rule as FakeConditionalFormatRule).spec;
+  const areas = ranges.map((range) => {
+    const { row, col, numRows, numCols } = range as unknown as FilterArea;
+    return { row, col, numRows, numCols };
+  });
+  return { ...spec, ranges: areas };
+}
+
+function ruleOf(rt: Runtime, sheet: SheetModel, raw: RawConditionalFormat): FakeConditionalFormatRule {
+  const ranges = raw.ranges.map((a) => makeRange(rt, sheet, a.row, a.col, a.numRows, a.numCols));
+  const { background, fontColor } = raw;
+  const rule = new FakeConditionalFormatRule({
+    condition: raw.condition,
+    args: raw.args,
+    ranges,
+    ...(background ? { background } : {}),
+    ...(fontColor ? { fontColor } : {}),
+  });
+  return loud(rule, 'ConditionalFormatRule');
 }

@@ -75,6 +75,8 @@ export class SheetModel {
   hidden = false;
   tabColor: string | null = null;
   conditionalRules: unknown[] = [];
+  developerMetadata: { key: string; value: string | null }[] = [];
+  filter: { row: number; col: number; numRows: number; numCols: number } | null = null;
   fake: unknown = null;
 
   constructor(

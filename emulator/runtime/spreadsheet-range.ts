@@ -9,6 +9,7 @@ import { protect } from './spreadsheet-protection';
 import { makeTextFinder } from './spreadsheet-text-finder';
 import { sortKeys, sortRows } from './spreadsheet-sort';
 import { checkCellLengths } from './spreadsheet-cell-limit';
+import { createFilter } from './spreadsheet-metadata';
 
 type R = GoogleAppsScript.Spreadsheet.Range;
 type Methods =
@@ -48,6 +49,7 @@ type Methods =
   | 'getWidth'
   | 'getFontWeight'
   | 'createTextFinder'
+  | 'createFilter'
   | 'sort';
 
 export class FakeRange implements ApiShape<R, Methods> {
@@ -336,6 +338,9 @@ export class FakeRange implements ApiShape<R, Methods> {
     });
   }
 
+  createFilter(): GoogleAppsScript.Spreadsheet.Filter {
+    return createFilter(this.rt, this.model, this);
+  }
   createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
     this.rt.call('Range.createTextFinder');
     return makeTextFinder(this.rt, this.model, this, findText);

@@ -6,6 +6,7 @@ import { makeRange } from './spreadsheet-range';
 import { protect, wrapProtection } from './spreadsheet-protection';
 import { makeTextFinder } from './spreadsheet-text-finder';
 import { checkCellLengths } from './spreadsheet-cell-limit';
+import { addMetadata, filterOf, metadataOf } from './spreadsheet-metadata';
 
 type S = GoogleAppsScript.Spreadsheet.Sheet;
 type Methods =
@@ -49,7 +50,10 @@ type Methods =
   | 'autoResizeColumns'
   | 'autoResizeColumn'
   | 'insertColumnsAfter'
-  | 'createTextFinder';
+  | 'createTextFinder'
+  | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata'
+  | 'getFilter';
 
 /** Apps Script's message when a sheet name is taken. */
 export const duplicateSheetMessage = (name: string): string =>
@@ -282,6 +286,16 @@ export class FakeSheet implements ApiShape<S, Methods> {
     return this.model.book.protections
       .filter((p) => p.sheet === this.model && p.type === String(type))
       .map((p) => wrapProtection(this.rt, p));
+  }
+  addDeveloperMetadata(key: string, value?: string): FakeSheet {
+    addMetadata(this.rt, this.model, key, value);
+    return this;
+  }
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return metadataOf(this.rt, this.model);
+  }
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    return filterOf(this.model);
   }
   activate(): FakeSheet {
     this.model.book.activeSheet = this.model.book.sheets.indexOf(this.model);

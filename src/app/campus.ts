@@ -65,6 +65,13 @@ export function readRules(workbook: Workbook, today: DayKey): Rules {
   return { policy, calendar: read.calendar, importSettings, year, problems };
 }
 
+/** What the Status and Letters rows show of a student, from the roster. */
+export interface StudentFacts {
+  name: string;
+  grade: string;
+  language: string;
+  guardianEmail: string;
+}
 export interface Records {
   students: RawStudentRow[];
   absences: RawAbsenceRow[];
@@ -72,7 +79,7 @@ export interface Records {
   /** The add-on's sealed "Step reached" rows (see step-history.ts). */
   stepRows: StepRow[];
   /** Student id → name and grade, for the Status tab. */
-  names: Map<string, { name: string; grade: string }>;
+  names: Map<string, StudentFacts>;
   /** Rows whose Student ID matches the roster only ambiguously: left out, never guessed. */
   problems: Problem[];
 }
@@ -88,10 +95,15 @@ export function toRecords(
   absences: SheetRow<typeof ABSENCES.columns>[],
   documentation: readonly ClassifiedRow[],
 ): Records {
-  const names = new Map<string, { name: string; grade: string }>();
+  const names = new Map<string, StudentFacts>();
   for (const { values: v } of students) {
     if (!names.has(v.studentId))
-      names.set(v.studentId, { name: `${v.lastName}, ${v.firstName}`, grade: v.grade });
+      names.set(v.studentId, {
+        name: `${v.lastName}, ${v.firstName}`,
+        grade: v.grade,
+        language: v.language,
+        guardianEmail: v.guardianEmail,
+      });
   }
   const roster = new RosterIds(students.map((s) => s.values.studentId));
   const problems: Problem[] = [];

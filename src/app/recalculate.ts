@@ -7,7 +7,7 @@ import type { Clock, DocumentStore, Lock } from '../ports/platform';
 import type { RecordArchive, Sealer } from '../ports/record';
 import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STAFF, STATUS, STUDENTS, TO_DO } from '../ports/tabs';
 import { columnKeys, type TabDef } from '../ports/schema';
-import type { SheetRow, Workbook } from '../ports/workbook';
+import { WorkbookError, type SheetRow, type Workbook } from '../ports/workbook';
 import { lettersIssued, readRules, toRecords, YEAR_START_KEY, type Records, type Rules } from './campus';
 import { issueRow, letterRow, sentByStudent, statusRow, type LetterRow, type StatusRow } from './status-rows';
 import { firstSeenFromLog, priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
@@ -215,7 +215,7 @@ function evaluate(
   for (const status of result.statuses) {
     for (const letter of status.lettersDue) {
       if (letterByKey.has(letter.key)) continue;
-      const row = letterRow(letter);
+      const row = letterRow(letter, records.names.get(letter.studentId), rules.policy);
       letterByKey.set(letter.key, row);
       lettersToAppend.push(row);
     }
@@ -324,8 +324,17 @@ function checkColumns(workbook: Workbook, tabs: TabDef[]): void {
   for (const tab of tabs) workbook.columnOf(tab, columnKeys(tab)[0]!);
 }
 
-/** Script-owned tabs are recreated when someone deleted them (their content is derived, or empty). */
+/**
+ * Script-owned tabs are recreated when someone deleted them (their content is derived, or empty), and get the
+ * columns a newer version added (Step Name, the Letters' Student, Language and Delivery) without waiting for Set up.
+ */
 function recreateIfDeleted(workbook: Workbook, tab: TabDef): void {
-  if (!workbook.hasTab(tab))
-    workbook.ensureTab(tab, { codes: [], documentationTypes: [], outcomes: [], roles: [] });
+  const lists = { codes: [], documentationTypes: [], outcomes: [], roles: [] };
+  if (!workbook.hasTab(tab)) return void workbook.ensureTab(tab, lists);
+  try {
+    for (const key of columnKeys(tab)) workbook.columnOf(tab, key);
+  } catch (e) {
+    if (!(e instanceof WorkbookError)) throw e;
+    workbook.ensureTab(tab, lists);
+  }
 }

@@ -14,6 +14,7 @@ import { sealLayoutOneRows } from './migrate-record';
 import { Ledger } from './record';
 import { defaultImportSettings } from './import-mapping';
 import { roleOptions } from './labels';
+import { settingLabel } from '../ports/settings-labels';
 
 /** The workbook layout this code writes. Raise it with an entry in MIGRATIONS when the layout changes. */
 export const SCHEMA_VERSION = 3;
@@ -63,6 +64,8 @@ export function setUpWorkbook(deps: SetUpDeps): string[] {
     const lists = dropdownLists(rules.policy);
     for (const tab of TABS)
       if (tab !== SETTINGS && tab !== CALENDAR) changes.push(...workbook.ensureTab(tab, lists));
+    // Settings again, now that it is filled: its values that are one of a list get their dropdown.
+    changes.push(...workbook.ensureTab(SETTINGS, lists));
     if (workbook.read(CALENDAR).length === 0) {
       const calendar = defaultCalendar(schoolYearStartOf(today));
       workbook.append(CALENDAR, calendarRows(calendar));
@@ -95,11 +98,17 @@ function fillSettings(workbook: Workbook): string[] {
   if (missing.length === 0) return [];
   workbook.append(
     SETTINGS,
-    missing.map((s) => ({ key: s.key, value: String(s.value), help: s.help })),
+    missing.map((s) => ({ key: s.key, value: String(s.value), help: withLabel(s.key, s.help) })),
   );
   return [
     present.size === 0 ? 'filled Settings with the district ladder' : `added ${missing.length} new settings`,
   ];
+}
+
+/** The help of a setting, led by what it is in words ('Step 3 begins at (unexcused days). …'). */
+function withLabel(key: string, help: string): string {
+  const label = settingLabel(key);
+  return label ? `${label}. ${help}` : help;
 }
 
 export function dropdownLists(policy: Policy): DropdownLists {

@@ -1,6 +1,8 @@
 // Turns engine statuses and problems into Status, Letters and Data Issues rows.
 import { nextDue } from '../domain/due';
 import { ownerText } from './caseload';
+import { stepDefinition } from '../domain/policy';
+import type { StudentFacts } from './campus';
 import type { LetterDue, Policy, Problem, Role, StudentStatus } from '../domain/types';
 import type { DATA_ISSUES, LETTERS, STATUS } from '../ports/tabs';
 import type { RowOf } from '../ports/workbook';
@@ -27,7 +29,7 @@ const FLAG_WORDS: Record<string, string> = {
  */
 export function statusRow(
   status: StudentStatus,
-  who: { name: string; grade: string } | undefined,
+  who: StudentFacts | undefined,
   letters: Map<string, LetterRow>,
   sent: readonly LetterRow[],
   policy: Policy,
@@ -51,6 +53,7 @@ export function statusRow(
     excused: status.counts.excusedDays,
     rate: status.attendanceRate,
     step: status.step,
+    stepName: stepName(policy, status.step),
     since: status.since ?? '',
     highestStep: status.highestStep,
     nextDue: next?.label ?? '',
@@ -59,7 +62,7 @@ export function statusRow(
     overdue: next ? next.overdue : null,
     dueCount: status.due.length,
     letters: letterText.join('; '),
-    blocked: status.blocked ? true : null,
+    blocked: status.blocked !== undefined && status.blocked !== null,
     missing: status.blocked ? status.blocked.missing.join('; ') : '',
     flags: status.flags
       .filter((f) => f !== 'escalationBlocked')
@@ -87,12 +90,20 @@ function letterLabel(policy: Policy, letterType: string): string {
   return policy.letters.find((l) => l.letterType === letterType)?.label ?? letterType;
 }
 
+/** '3 Campus administrators'; step 0 is '0 Not on the ladder'. */
+export function stepName(policy: Policy, step: number): string {
+  return `${step} ${step === 0 ? 'Not on the ladder' : (stepDefinition(policy, step)?.name ?? '')}`.trim();
+}
+
 /** A Letters row for a letter that became due (its state stays DUE until it is sent). */
-export function letterRow(letter: LetterDue): LetterRow {
+export function letterRow(letter: LetterDue, who: StudentFacts | undefined, policy: Policy): LetterRow {
   return {
     key: letter.key,
     studentId: letter.studentId,
-    letterType: letter.letterType,
+    name: who?.name ?? '',
+    letterType: letterLabel(policy, letter.letterType),
+    language: who?.language || 'English',
+    delivery: who?.guardianEmail ? 'Email' : 'Print',
     schoolYear: letter.schoolYear,
     state: 'DUE',
     dueSince: letter.since,

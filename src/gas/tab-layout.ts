@@ -1,5 +1,6 @@
-// Creates or completes a tab's layout: headers, formats, dropdowns, frozen header, protection of script tabs.
-import type { ColumnDef, TabDef } from '../ports/schema';
+// Creates or completes a tab's layout: headers, formats, widths, dropdowns, frozen header, protection of script tabs.
+import { columnWidth, type ColumnDef, type TabDef } from '../ports/schema';
+import { lookOfNewTab, removeEmptyDefaultTab, settingsDropdowns, tabPosition } from './tab-look';
 import { NUMBER_FORMATS } from './cells';
 import { optionList, type DropdownLists } from '../ports/workbook';
 
@@ -16,8 +17,9 @@ export function ensureTabLayout(
 ): string[] {
   const changes: string[] = [];
   let sheet = ss.getSheetByName(tab.name);
+  const created = !sheet;
   if (!sheet) {
-    sheet = ss.insertSheet(tab.name);
+    sheet = ss.insertSheet(tab.name, tabPosition(ss, tab.name));
     changes.push(`created the ${tab.name} tab`);
   }
   const columns = Object.values(tab.columns);
@@ -44,6 +46,11 @@ export function ensureTabLayout(
   if (tab.owner === 'script') changes.push(...protect(sheet, tab));
   if (tab.name === 'Status' && missing.length > 0)
     colourSteps(sheet, header.indexOf('Step') + 1, header.length);
+  if (tab.name === 'Settings') changes.push(...settingsDropdowns(sheet, header));
+  if (created) {
+    lookOfNewTab(sheet, tab.name, header.length);
+    changes.push(...removeEmptyDefaultTab(ss));
+  }
   return changes;
 }
 
@@ -124,7 +131,7 @@ function formatColumn(
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   const body = sheet.getRange(2, col, rows, 1);
   body.setNumberFormat(NUMBER_FORMATS[column.kind]);
-  if (column.width) sheet.setColumnWidth(col, column.width);
+  sheet.setColumnWidth(col, columnWidth(column));
   const options = column.kind === 'yesno' ? ['Yes', 'No'] : optionList(column, lists);
   if (options && options.length > 0) setDropdown(body, column, options);
 }

@@ -55,6 +55,24 @@ export function defineTab<C extends Record<string, ColumnDef>>(
   return { name, owner, help, columns };
 }
 
+/** Pixels a column of each kind needs for its usual value (a date `2026-11-20` needs about 80 at 10 pt). */
+const KIND_WIDTHS: Record<ColumnKind, number> = {
+  text: 110,
+  date: 100,
+  datetime: 150,
+  number: 70,
+  percent: 80,
+  yesno: 60,
+};
+
+/** Pixels a header needs in bold (about 8 a character, plus the filter button's room). */
+const headerWidth = (header: string): number => header.length * 8 + 24;
+
+/** A column's width: its own when declared, else what its kind and its header need. */
+export function columnWidth(column: ColumnDef): number {
+  return column.width ?? Math.max(KIND_WIDTHS[column.kind], headerWidth(column.header));
+}
+
 /** The column keys of a tab, in sheet order. */
 export function columnKeys<C extends Record<string, ColumnDef>>(tab: TabDef<C>): (keyof C & string)[] {
   return Object.keys(tab.columns) as (keyof C & string)[];

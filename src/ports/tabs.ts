@@ -14,9 +14,9 @@ export const STUDENTS = defineTab(
     enrollDate: date('Enroll Date', { help: 'First day enrolled; blank = since the first day of school.' }),
     withdrawDate: date('Withdraw Date', { help: 'First day no longer enrolled; blank = still enrolled.' }),
     guardianName: text('Guardian Name', { help: 'Who letters are addressed to.' }),
-    guardianEmail: text('Guardian Email', { help: 'Letters are emailed only to this address.' }),
+    guardianEmail: text('Guardian Email', { help: 'Letters are emailed only to this address.', width: 220 }),
     guardianPhone: text('Guardian Phone', { help: 'For the automated call list.' }),
-    mailingAddress: text('Mailing Address', { help: 'For printed letters.' }),
+    mailingAddress: text('Mailing Address', { help: 'For printed letters.', width: 260 }),
     language: text('Language', {
       options: ['English', 'Spanish'],
       help: "The family's language for letters.",
@@ -51,7 +51,12 @@ export const DOCUMENTATION = defineTab(
     loggedAt: datetime('Logged At', { help: 'When the entry was written.' }),
     studentId: text('Student ID', { required: true, help: '' }),
     date: date('Date', { required: true, help: 'The day the effort happened.' }),
-    type: text('Type', { required: true, options: 'documentationTypes', help: 'What was done.' }),
+    type: text('Type', {
+      required: true,
+      options: 'documentationTypes',
+      help: "What was done. The add-on's own rows are Step reached: filter them out with the header's filter.",
+      width: 200,
+    }),
     outcome: text('Outcome', { options: 'outcomes', help: 'Blank counts as completed.' }),
     role: text('Role', {
       options: 'roles',
@@ -59,7 +64,7 @@ export const DOCUMENTATION = defineTab(
         'The role of the person who did it. On a typed row it is what was typed; on a sealed row the add-on ' +
         'took it from the Staff tab for the signed-in person (System for the add-on itself).',
     }),
-    staff: text('Staff', { help: 'Email of the person who made the entry.' }),
+    staff: text('Staff', { help: 'Email of the person who made the entry.', width: 220 }),
     notes: text('Notes', { help: 'What happened; for a step adjustment, the reason.', width: 320 }),
     targetStep: number('Step Set To', {
       help: "Step adjustments and the add-on's Step reached rows: the step set.",
@@ -86,32 +91,41 @@ export const STATUS = defineTab(
   "Every student's counts, step and what is due. Written by the add-on.",
   {
     studentId: text('Student ID', { help: '' }),
-    name: text('Name', { help: '' }),
+    name: text('Name', { help: '', width: 180 }),
     grade: text('Grade', { help: '' }),
     unexcused: number('Unexcused Days', { help: 'Unexcused days or parts of days this school year.' }),
-    recent: number('Unexcused 4 Weeks', { help: 'In the last 4 weeks.' }),
-    long: number('Unexcused 6 Months', { help: 'In the last 6 months.' }),
-    excused: number('Excused Days', { help: '' }),
+    recent: number('Last 4 Weeks', { help: 'Unexcused days or parts of days in the last 4 weeks.' }),
+    long: number('Last 6 Months', { help: 'Unexcused days or parts of days in the last 6 months.' }),
+    excused: number('Excused Days', { help: 'Excused days or parts of days this school year.' }),
     rate: percent('Attendance Rate', {
       help: 'Over enrolled instructional days; excused and unexcused both count.',
     }),
-    step: number('Step', { help: '0 = not on the ladder; 5 = court.' }),
+    step: number('Step', {
+      help: '0 = not on the ladder; 5 = court. A number, for sorting, filters and colours.',
+    }),
+    stepName: text('Step Name', {
+      help: 'The step with its name, as the district ladder calls it.',
+      width: 190,
+    }),
     since: date('Step Since', { help: 'The school day the current step began.' }),
     highestStep: number('Highest Step', { help: 'Highest step reached this school year.' }),
-    nextDue: text('Next Due', { help: 'The most urgent action due.' }),
-    owner: text('Owner', { help: 'Who the next action is for.' }),
+    nextDue: text('Next Due', { help: 'The most urgent action due.', width: 300 }),
+    owner: text('Owner', { help: 'Who the next action is for.', width: 150 }),
     dueBy: date('Due By', { help: '' }),
     overdue: yesno('Overdue', { help: '' }),
     dueCount: number('Actions Due', { help: 'How many actions are due in all.' }),
-    letters: text('Letters', { help: 'Letters due or their state.' }),
+    letters: text('Letters', { help: 'Letters due or their state.', width: 240 }),
     blocked: yesno('Escalation Blocked', {
       help: 'The count reached the next step but its documentation is missing.',
     }),
-    missing: text('Missing Efforts', { help: 'What must be documented before the next step.', width: 320 }),
-    flags: text('Flags', { help: '', width: 320 }),
+    missing: text('Missing Efforts', { help: 'What must be documented before the next step.', width: 260 }),
+    flags: text('Flags', {
+      help: 'What else to know: the attendance line, state-law counts, a kept step.',
+      width: 260,
+    }),
     why: text('Why', {
       help: 'What the add-on concluded and why: an adjustment or decision ignored, an escalation blocked, a step kept.',
-      width: 420,
+      width: 360,
     }),
     problems: number('Data Problems', { help: 'Rows of this student listed on Data Issues.' }),
     updatedAt: datetime('Updated', { help: 'When this row was calculated.' }),
@@ -123,16 +137,24 @@ export const LETTERS = defineTab(
   'script',
   'Every warning letter with its state. Written by the add-on.',
   {
-    key: text('Letter Key', { help: 'Student, letter and school year: each letter is issued once.' }),
     studentId: text('Student ID', { help: '' }),
-    letterType: text('Letter', { help: '' }),
+    name: text('Student', { help: "The student's name, last name first.", width: 180 }),
+    letterType: text('Letter', { help: 'Which letter, by its title in the district ladder.', width: 220 }),
+    language: text('Language', { help: "The family's language: the letter is written in it." }),
+    delivery: text('Delivery', {
+      help: 'Email when the guardian has an email on file (letters go only to that address); else Print, to mail.',
+    }),
     schoolYear: text('School Year', { help: '' }),
     state: text('State', { help: 'DUE, PENDING, SENT or FAILED.' }),
     dueSince: date('Due Since', { help: '' }),
     sentAt: datetime('Sent At', { help: '' }),
-    recipient: text('Recipient', { help: '' }),
-    document: text('Document', { help: 'Link to the letter.' }),
-    error: text('Error', { help: '' }),
+    recipient: text('Recipient', { help: '', width: 200 }),
+    document: text('Document', { help: 'Link to the letter.', width: 200 }),
+    error: text('Error', { help: '', width: 200 }),
+    key: text('Letter Key', {
+      help: 'Student, letter and school year: each letter is issued once.',
+      width: 230,
+    }),
   },
 );
 
@@ -141,9 +163,13 @@ export const SETTINGS = defineTab(
   'people',
   'The district policy: every number and mapping is editable.',
   {
-    key: text('Setting', { required: true, help: '' }),
-    value: text('Value', { help: '' }),
-    help: text('Help', { help: '', width: 420 }),
+    key: text('Setting', {
+      required: true,
+      help: 'The name the add-on reads; do not change it.',
+      width: 260,
+    }),
+    value: text('Value', { help: 'Change this column only.', width: 140 }),
+    help: text('Help', { help: 'What the setting is, in words, then what it does.', width: 520 }),
   },
 );
 
@@ -163,8 +189,8 @@ export const STAFF = defineTab(
   'people',
   'Who may use the add-on, in which role, and which students each person is assigned.',
   {
-    email: text('Email', { required: true, help: '' }),
-    name: text('Name', { help: '' }),
+    email: text('Email', { required: true, help: '', width: 240 }),
+    name: text('Name', { help: '', width: 180 }),
     role: text('Role', { required: true, options: 'roles', help: '' }),
     grades: text('Grades', {
       help:
@@ -223,7 +249,28 @@ export const IMPORT = defineTab(
   {},
 );
 
-/** Every tab setup creates, in order. */
+/**
+ * The order of the tabs in a new workbook: what staff read first (Status, To Do, Letters), then what they type,
+ * then the set-up tabs. Set up inserts each tab it creates at its place among those present.
+ */
+export const TAB_ORDER = [
+  'Status',
+  'To Do',
+  'Letters',
+  'Documentation',
+  'Students',
+  'Absences',
+  'Import',
+  'Staff',
+  'Settings',
+  'Calendar',
+  'Data Issues',
+];
+
+/** Tabs printed landscape, fit to the page's width, with the header row on every page. */
+export const PRINT_LANDSCAPE = ['Status', 'To Do'];
+
+/** Every tab setup creates (Settings and Calendar first: the others' dropdowns come from them). */
 export const TABS = [
   STUDENTS,
   ABSENCES,

@@ -75,10 +75,10 @@ describe('recalculateAll', () => {
       Step: 4,
       'Step Since': '2026-09-16',
       'Highest Step': 4,
-      'Escalation Blocked': '',
+      'Escalation Blocked': 'No',
       'Missing Efforts': '',
     });
-    expect(status(c, 'S3')['Escalation Blocked']).toBe('');
+    expect(status(c, 'S3')['Escalation Blocked']).toBe('No');
     expect(c.workbook.table('Status').every((r) => r['Updated'] === '2026-11-20 08:00')).toBe(true);
   });
 

@@ -49,7 +49,15 @@ function status(actions: DueAction[]): StudentStatus {
 }
 
 const row = (s: StudentStatus) =>
-  statusRow(s, { name: 'Garcia, Sofia', grade: '7' }, new Map(), [], defaultPolicy(), 0, '');
+  statusRow(
+    s,
+    { name: 'Garcia, Sofia', grade: '7', language: 'English', guardianEmail: '' },
+    new Map(),
+    [],
+    defaultPolicy(),
+    0,
+    '',
+  );
 
 describe('statusRow', () => {
   it("shows a person's action as next due even when an action of the add-on is more urgent", () => {
