@@ -5,6 +5,7 @@ import type { ImportSummary } from '../app/import-attendance';
 import type { EntryResult } from '../app/privileged-entry';
 import { recalculateAll, type RecalcSummary } from '../app/recalculate';
 import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
+import { driveExportCopies } from '../gas/drive-csv-files';
 import { gasUi } from '../gas/gas-ui';
 import { driveRecordArchive, gasSealer, gasUserSession } from '../gas/record-services';
 import { SheetsWorkbook } from '../gas/sheets-workbook';
@@ -25,6 +26,7 @@ export function services() {
     store,
     sealer: gasSealer(),
     archive: driveRecordArchive(store, () => ss.getName()),
+    copies: driveExportCopies(store, () => ss.getName()),
     session: gasUserSession(),
   };
 }
@@ -49,7 +51,11 @@ export function describeImport(s: ImportSummary): string {
     `${s.rows} rows read: ${s.added} added, ${s.updated} re-coded, ${s.unchanged} already there, ${s.rejected} rejected.`,
   ];
   if (s.studentsAdded > 0) lines.push(`${s.studentsAdded} new students added to Students.`);
-  if (s.rejected > 0) lines.push(`Rejected (see the Import Result column):\n${s.rejections.join('\n')}`);
+  if (s.removed > 0)
+    lines.push(`${s.removed} rows of Absences removed: the export lists fewer rows for their day.`);
+  if (s.copy) lines.push(`The export is kept as ${s.copy}; the Import tab now holds only the rejected rows.`);
+  if (s.rejected > 0)
+    lines.push(`Rejected (left on the Import tab with their reason):\n${s.rejections.join('\n')}`);
   return lines.join('\n');
 }
 

@@ -36,24 +36,27 @@ export function gasSealer(): Sealer {
   };
 }
 
+/** The add-on's own Drive folder for this workbook, made the first time it is needed (or again if deleted). */
+export function addonFolder(store: DocumentStore, workbookName: () => string): GoogleAppsScript.Drive.Folder {
+  const id = store.get(FOLDER_KEY);
+  if (id) {
+    try {
+      return DriveApp.getFolderById(id);
+    } catch {
+      // Deleted or no longer reachable: a new folder is made below.
+    }
+  }
+  const made = DriveApp.createFolder(`Attendance Steps record – ${workbookName()}`);
+  store.set(FOLDER_KEY, made.getId());
+  return made;
+}
+
 /**
  * The copy of the sealed entries in a Drive folder the add-on creates (private: drive.file lets the add-on see
  * only what it created). Each save is a new small file, so no write reads or rewrites the whole copy.
  */
 export function driveRecordArchive(store: DocumentStore, workbookName: () => string): RecordArchive {
-  const folder = (): GoogleAppsScript.Drive.Folder => {
-    const id = store.get(FOLDER_KEY);
-    if (id) {
-      try {
-        return DriveApp.getFolderById(id);
-      } catch {
-        // Deleted or no longer reachable: a new folder is made below.
-      }
-    }
-    const made = DriveApp.createFolder(`Attendance Steps record – ${workbookName()}`);
-    store.set(FOLDER_KEY, made.getId());
-    return made;
-  };
+  const folder = (): GoogleAppsScript.Drive.Folder => addonFolder(store, workbookName);
   return {
     save(entries: ArchivedEntry[], day: string): void {
       if (entries.length === 0) return;
