@@ -177,8 +177,8 @@ describe('the import never guesses (built bundle)', () => {
     const emu = campus(student('12345678901234567890', 'Avila'), student('12345678901234567891', 'Brown'));
     emu.setValues('Import', 'A1', [
       ['Student ID', 'Date', 'Code', 'Last Name', 'First Name'],
-      [12345678901234567890, DAYS[0], 'U', 'Avila', 'Ana'],
-      [12345678901234567891, DAYS[1], 'U', 'Brown', 'Bo'],
+      [Number('12345678901234567890'), DAYS[0], 'U', 'Avila', 'Ana'],
+      [Number('12345678901234567891'), DAYS[1], 'U', 'Brown', 'Bo'],
     ]);
     const before = tabs(
       emu,
