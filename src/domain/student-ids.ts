@@ -16,6 +16,24 @@ export function withoutLeadingZeros(id: string): string {
   return /^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, '') : id;
 }
 
+/**
+ * An id that was read as a number too long to keep every digit: Sheets keeps 15 significant digits (and a double is
+ * exact only below 2^53), so a twenty-digit id shows as 1.2345678901234568E+19 and two students can read the same.
+ * The Import tab's reader gives such numbers in this exponent form.
+ */
+export function lostDigits(id: string): boolean {
+  return /^[+-]?\d(\.\d+)?E\+?\d+$/i.test(id.trim());
+}
+
+/** Why an id that lost its digits is refused, and how to keep them. */
+export function lostDigitsProblem(typed: string): string {
+  return (
+    `Student ID ${typed} was read as a number and lost its last digits (two students could read the same). ` +
+    'Import the CSV from Drive (Attendance → Import a CSV from Drive…), or format the Student ID column as plain ' +
+    'text (Format → Number → Plain text) before pasting.'
+  );
+}
+
 /** The roster's ids, indexed for matching. Build once per run. */
 export class RosterIds {
   private readonly exact: Set<string>;

@@ -6,6 +6,7 @@ import type { EntryResult } from '../app/privileged-entry';
 import { RECORD_KEYS } from '../app/record';
 import { recalculateAll, type RecalcSummary } from '../app/recalculate';
 import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
+import { driveExportCopies } from '../gas/drive-csv-files';
 import { gasUi } from '../gas/gas-ui';
 import { driveRecordArchive, gasSealer, gasUserSession } from '../gas/record-services';
 import { SheetsWorkbook } from '../gas/sheets-workbook';
@@ -32,6 +33,11 @@ export function services() {
       () => session.email(),
       () => store.set(RECORD_KEYS.archivedThrough, '0'),
     ),
+    copies: driveExportCopies(
+      store,
+      () => ss.getName(),
+      () => session.email(),
+    ),
     session,
   };
 }
@@ -56,7 +62,11 @@ export function describeImport(s: ImportSummary): string {
     `${s.rows} rows read: ${s.added} added, ${s.updated} re-coded, ${s.unchanged} already there, ${s.rejected} rejected.`,
   ];
   if (s.studentsAdded > 0) lines.push(`${s.studentsAdded} new students added to Students.`);
-  if (s.rejected > 0) lines.push(`Rejected (see the Import Result column):\n${s.rejections.join('\n')}`);
+  if (s.removed > 0)
+    lines.push(`${s.removed} rows of Absences removed: the export lists fewer rows for their day.`);
+  if (s.copy) lines.push(`The export is kept as ${s.copy}; the Import tab now holds only the rejected rows.`);
+  if (s.rejected > 0)
+    lines.push(`Rejected (left on the Import tab with their reason):\n${s.rejections.join('\n')}`);
   return lines.join('\n');
 }
 

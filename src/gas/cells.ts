@@ -35,6 +35,16 @@ export function readCell(
   }
 }
 
+/**
+ * A cell of a tab of any layout (the Import tab) as text. A number of more than 15 digits has lost digits (Sheets
+ * keeps 15 significant digits; a double is exact only below 2^53 ≈ 9.0E15): it is given in exponent form, as Sheets
+ * shows it (1.2345678901234568E+19), never as digits that look like an id.
+ */
+export function rawCellText(value: SheetValue, formatDay: (d: Date, withTime: boolean) => string): string {
+  if (typeof value === 'number' && Math.abs(value) >= 1e15) return value.toExponential().toUpperCase();
+  return String(readCell('text', value, formatDay));
+}
+
 /** A number typed as text ('0', '2', '-1.5', '85%' as 0.85); null when blank, NaN when not a number. */
 function numberFromText(text: string): number | null {
   const t = text.trim();

@@ -1,5 +1,7 @@
-// CsvFiles over DriveApp and Utilities.parseCsv.
-import { CsvFileError, type CsvFiles } from '../ports/files';
+// CsvFiles over DriveApp and Utilities.parseCsv, and the copies of imported exports in the add-on's Drive folder.
+import { CsvFileError, type CsvFiles, type ExportCopies } from '../ports/files';
+import type { DocumentStore } from '../ports/platform';
+import { addonFolder } from './record-services';
 
 /** Export files are small (one row per absence); this keeps a wrong file (a video, say) from being read whole. */
 const MAX_CSV_BYTES = 20 * 1024 * 1024;
@@ -33,4 +35,28 @@ export function driveCsvFiles(): CsvFiles {
       }
     },
   };
+}
+
+/** Each imported export as a CSV file in the add-on's own Drive folder (private: only the add-on made it). */
+export function driveExportCopies(
+  store: DocumentStore,
+  workbookName: () => string,
+  me: () => string,
+): ExportCopies {
+  return {
+    keep(name: string, rows: string[][]): string {
+      // The add-on's folder, or this person's own when that one belongs to someone else.
+      const folder =
+        addonFolder(store, workbookName, me, true) ??
+        DriveApp.createFolder(`Attendance Steps imports – ${workbookName()} (${me()})`);
+      folder.createFile(name, toCsv(rows), 'text/csv');
+      return `"${name}" in the Drive folder "${folder.getName()}"`;
+    },
+  };
+}
+
+/** RFC 4180 text: a field with a comma, quote, line break or edge space is quoted, its quotes doubled. */
+export function toCsv(rows: string[][]): string {
+  const field = (v: string) => (/[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }

@@ -53,6 +53,37 @@ export function gasSealer(workbookId: string): Sealer {
 const FOLDER_OWNER_KEY = 'record.archiveOwner';
 
 /**
+ * The add-on's Drive folder for this workbook: private to the person whose run made it. Null when it belongs to
+ * someone else (Drive does not show it to this person) or, without `create`, when there is none; a folder that is
+ * gone or in the trash is made anew (`restarted` is told, so the copy is filled again).
+ */
+export function addonFolder(
+  store: DocumentStore,
+  workbookName: () => string,
+  me: () => string,
+  create: boolean,
+  restarted: () => void = () => undefined,
+): GoogleAppsScript.Drive.Folder | null {
+  const id = store.get(FOLDER_KEY);
+  if (id) {
+    try {
+      const found = DriveApp.getFolderById(id);
+      if (!found.isTrashed()) return found;
+    } catch {
+      // Not reachable by this person, or gone.
+    }
+    const owner = store.get(FOLDER_OWNER_KEY) ?? '';
+    if (owner !== '' && owner.toLowerCase() !== me().toLowerCase()) return null;
+  }
+  if (!create) return null;
+  const made = DriveApp.createFolder(`Attendance Steps record – ${workbookName()}`);
+  store.set(FOLDER_KEY, made.getId());
+  store.set(FOLDER_OWNER_KEY, me());
+  if (id) restarted();
+  return made;
+}
+
+/**
  * The copy of the sealed entries in a Drive folder the add-on creates, private to the person whose run created it
  * (usually the one who set the workbook up, whose triggers run the nightly recalculation). Each save is a new small
  * file named by the S-numbers it holds, so no write reads or rewrites the whole copy, and a read opens only the
@@ -65,25 +96,7 @@ export function driveRecordArchive(
   me: () => string,
   restarted: () => void,
 ): RecordArchive {
-  const folder = (create: boolean): GoogleAppsScript.Drive.Folder | null => {
-    const id = store.get(FOLDER_KEY);
-    if (id) {
-      try {
-        const found = DriveApp.getFolderById(id);
-        if (!found.isTrashed()) return found;
-      } catch {
-        // Not reachable by this person, or gone.
-      }
-      const owner = store.get(FOLDER_OWNER_KEY) ?? '';
-      if (owner !== '' && owner.toLowerCase() !== me().toLowerCase()) return null;
-    }
-    if (!create) return null;
-    const made = DriveApp.createFolder(`Attendance Steps record – ${workbookName()}`);
-    store.set(FOLDER_KEY, made.getId());
-    store.set(FOLDER_OWNER_KEY, me());
-    if (id) restarted();
-    return made;
-  };
+  const folder = (create: boolean) => addonFolder(store, workbookName, me, create, restarted);
   return {
     save(entries: ArchivedEntry[], day: string): void {
       if (entries.length === 0) return;

@@ -4,7 +4,7 @@ import type { ColumnDef, TabDef } from '../ports/schema';
 import { columnKeys, headers } from '../ports/schema';
 import type { DropdownLists, RowOf, SheetRow, Workbook } from '../ports/workbook';
 import { locateColumns, missingTab } from '../ports/workbook';
-import { cellsFromRow, NUMBER_FORMATS, readCell, rowFromCells, writeCell, type SheetValue } from './cells';
+import { cellsFromRow, NUMBER_FORMATS, rawCellText, rowFromCells, writeCell, type SheetValue } from './cells';
 import { writeResultColumn, writeTextRows } from './free-tabs';
 import { growTo, runs } from './sheet-grid';
 import { ensureTabLayout } from './tab-layout';
@@ -238,7 +238,7 @@ export class SheetsWorkbook implements Workbook {
     const sheet = this.ss.getSheetByName(name);
     if (!sheet) return null;
     const values = sheet.getDataRange().getValues() as SheetValue[][];
-    const asText = (v: SheetValue): string => String(readCell('text', v, (d) => this.formatDay(d, false)));
+    const asText = (v: SheetValue): string => rawCellText(v, (d) => this.formatDay(d, false));
     const header = (values[0] ?? []).map(asText);
     const rows: { row: number; cells: string[] }[] = [];
     for (let i = 1; i < values.length; i++) {

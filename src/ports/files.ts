@@ -1,8 +1,14 @@
-// What the import needs from Drive: a CSV file's rows.
+// What the import needs from Drive: a CSV file's rows, and a place to keep each imported export.
 
 export interface CsvFiles {
   /** The rows of the CSV file with this Drive id. Throws CsvFileError with a message for staff when it cannot. */
   read(fileId: string): string[][];
+}
+
+/** The add-on's copies of the exports it imported (the Import tab is cleared after an import). */
+export interface ExportCopies {
+  /** Keeps `rows` as a CSV file named `name`; returns where it is, in words for staff. */
+  keep(name: string, rows: string[][]): string;
 }
 
 export class CsvFileError extends Error {

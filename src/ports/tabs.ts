@@ -245,7 +245,8 @@ export const IMPORT = defineTab(
   'Import',
   'people',
   "Paste the student information system's export here, header row included, then run Attendance → Import attendance. " +
-    'Its columns are found through the import.column settings; each row gets its result in an Import Result column.',
+    'Its columns are found through the import.column settings. After an import only the rejected rows stay here, each with ' +
+    "its reason in an Import Result column; the export is kept as a CSV file in the add-on's Drive folder.",
   {},
 );
 

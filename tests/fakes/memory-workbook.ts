@@ -3,7 +3,7 @@
 import {
   cellsFromRow,
   NUMBER_FORMATS,
-  readCell,
+  rawCellText,
   rowFromCells,
   writeCell,
   type SheetValue,
@@ -275,7 +275,7 @@ export class MemoryWorkbook implements Workbook {
     const grid = this.tabs.get(name);
     if (!grid) return null;
     const width = lastColumn(grid);
-    const asText = (v: Cell | undefined): string => String(readCell('text', v ?? '', () => ''));
+    const asText = (v: Cell | undefined): string => rawCellText(v ?? '', () => '');
     const header = Array.from({ length: width }, (_, i) => asText(grid[0]?.[i]));
     const rows: { row: number; cells: string[] }[] = [];
     for (let i = 1; i < lastRow(grid); i++) {

@@ -6,6 +6,7 @@ import { TRIGGERS } from '../../src/entrypoints/menu';
 import type { Clock, DocumentStore, Lock, Triggers } from '../../src/ports/platform';
 import { LockBusyError } from '../../src/ports/platform';
 import type { ArchivedEntry, RecordArchive, Sealer, UserSession } from '../../src/ports/record';
+import type { ExportCopies } from '../../src/ports/files';
 
 export class FixedClock implements Clock {
   constructor(
@@ -104,5 +105,15 @@ export class FakeSession implements UserSession {
 
   email(): string {
     return this.current;
+  }
+}
+
+/** The add-on's copies of imported exports, kept in memory (as driveExportCopies keeps them in Drive). */
+export class MemoryCopies implements ExportCopies {
+  readonly kept: { name: string; rows: string[][] }[] = [];
+
+  keep(name: string, rows: string[][]): string {
+    this.kept.push({ name, rows: rows.map((r) => [...r]) });
+    return `"${name}" in the Drive folder "Attendance Steps record – test"`;
   }
 }
