@@ -8,7 +8,7 @@ import { idProblem, RosterIds } from '../domain/student-ids';
 import type { UserSession } from '../ports/record';
 import { DOCUMENTATION, STUDENTS } from '../ports/tabs';
 import { resolveActor, refusal } from './actor';
-import { readRules } from './campus';
+import { readAppliedRules } from './campus';
 import { roleLabel } from './labels';
 import { recalculateStudents, type RecalcDeps } from './recalculate';
 import { Ledger } from './record';
@@ -104,7 +104,7 @@ function logEntry(
   const { workbook } = deps;
   const written = deps.lock.withLock((): EntryResult & { studentId?: string } => {
     const today = deps.clock.today();
-    const rules = readRules(workbook, today);
+    const rules = readAppliedRules(workbook, today, deps.store);
     const actor = resolveActor(workbook, deps.session);
     const no = refusal(actor, roles(rules.policy), what);
     if (no) return refused(no);

@@ -8,7 +8,7 @@ import type { RecordArchive, Sealer } from '../ports/record';
 import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STATUS, STUDENTS } from '../ports/tabs';
 import { columnKeys, type TabDef } from '../ports/schema';
 import type { SheetRow, Workbook } from '../ports/workbook';
-import { lettersIssued, readRules, toRecords, type Records, type Rules } from './campus';
+import { lettersIssued, readAppliedRules, toRecords, type Records, type Rules } from './campus';
 import { issueRow, letterRow, sentByStudent, statusRow, type LetterRow, type StatusRow } from './status-rows';
 import { ADDON_STAFF, firstSeenFromLog, priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
 import { classify, Ledger, missingEntries, sealedSeq, type ClassifiedRow, type DocRow } from './record';
@@ -32,6 +32,8 @@ export interface RecalcSummary {
   problems: number;
   stepChanges: number;
   lettersDue: number;
+  /** Settings or Calendar differ from the policy in force (see apply-policy.ts). */
+  policyChanged: boolean;
 }
 
 interface Evaluated {
@@ -59,7 +61,7 @@ export function recalculateAll(deps: RecalcDeps, options: RecalcOptions = {}): R
   return deps.lock.withLock(() => {
     const { workbook } = deps;
     const today = deps.clock.today();
-    const rules = readRules(workbook, today);
+    const rules = readAppliedRules(workbook, today, deps.store);
     const students = workbook.read(STUDENTS);
     const documentation = workbook.read(DOCUMENTATION);
     const letters = workbook.hasTab(LETTERS) ? workbook.read(LETTERS) : [];
@@ -102,7 +104,7 @@ export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): Rec
     const { workbook } = deps;
     const today = deps.clock.today();
     const ids = [...new Set(studentIds.filter((id) => id !== ''))];
-    const rules = readRules(workbook, today);
+    const rules = readAppliedRules(workbook, today, deps.store);
     const ledger = new Ledger(deps.store, deps.sealer);
     const checked = classify(workbook.find(DOCUMENTATION, 'studentId', ids), deps.sealer);
     const records = toRecords(
@@ -259,6 +261,7 @@ function summarize(e: Evaluated, asOf: string): RecalcSummary {
     problems: e.problems.length,
     stepChanges: e.docsToAppend.length,
     lettersDue: e.statuses.reduce((n, s) => n + s.lettersDue.length, 0),
+    policyChanged: e.rules.policyChanged,
   };
 }
 
