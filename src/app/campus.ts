@@ -96,7 +96,7 @@ function liveRules(tabs: ReturnType<typeof readPolicyTabs>, today: DayKey): Rule
 
 /** Data Issues' line (and the toast's) while Settings or Calendar differ from the policy in force. */
 export const POLICY_CHANGED =
-  'Settings or Calendar changed; an administrator applies them with Attendance → Apply Settings changes…. ' +
+  'Settings or Calendar changed; an administrator applies them with Attendance → Apply Settings changes… ' +
   'Until then every step is calculated with the policy applied before.';
 
 /**

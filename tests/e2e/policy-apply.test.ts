@@ -6,7 +6,8 @@ import { DAYS, menu, table, useBuiltBundle } from './harness';
 useBuiltBundle();
 
 const TEACHER = 'teacher@district.example.org';
-const CHANGED = /Settings or Calendar changed; an administrator applies them with Attendance → Apply Settings changes…/;
+const CHANGED =
+  /Settings or Calendar changed; an administrator applies them with Attendance → Apply Settings changes…/;
 const TWO_DAYS = ['1001', '1002', '1003', '1004', '1005', '1006'];
 const ONE_DAY = ['2001', '2002', '2003', '2004', '2005', '2006'];
 
@@ -34,7 +35,8 @@ function campus(): Emulator {
   return emu;
 }
 
-const steps = (emu: Emulator) => table(emu, 'Status').map((r) => [r['Student ID'], r['Step']] as [string, number]);
+const steps = (emu: Emulator) =>
+  table(emu, 'Status').map((r) => [r['Student ID'], r['Step']] as [string, number]);
 const stepRows = (emu: Emulator) => table(emu, 'Documentation').filter((r) => r['Type'] === 'Step reached');
 const letters = (emu: Emulator) => table(emu, 'Letters');
 const issues = (emu: Emulator) => table(emu, 'Data Issues').map((r) => String(r['Problem']));

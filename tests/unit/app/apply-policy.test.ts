@@ -110,7 +110,9 @@ describe('Apply Settings changes', () => {
     const note = c.workbook.table('Documentation').find((d) => d['Type'] === 'Note');
     expect(note).toMatchObject({ Staff: PRINCIPAL, Role: 'Principal', 'Student ID': '' });
     expect(String(note?.['Entry ID'])).toMatch(/^S/);
-    expect(String(note?.['Notes'])).toMatch(/applied by clerk@district\.example\.org.*step1\.threshold: "3" → "2"/);
+    expect(String(note?.['Notes'])).toMatch(
+      /applied by clerk@district\.example\.org.*step1\.threshold: "3" → "2"/,
+    );
     expect(recalculateAll(c).policyChanged).toBe(false);
   });
 
@@ -152,7 +154,10 @@ describe('Apply Settings changes', () => {
 
   it('nothing to apply when the tabs hold the policy in force', () => {
     const c = school();
-    expect(previewPolicyChange(c)).toMatchObject({ ok: false, message: expect.stringMatching(/already in force/) });
+    expect(previewPolicyChange(c)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/already in force/),
+    });
   });
 
   it('Settings changed after the preview: nothing is applied', () => {
@@ -177,7 +182,8 @@ describe('the applied policy in document properties', () => {
     const big = snapshotOf({ settings: [['step1.threshold', '3']], calendar });
     saveApplied(store, big);
     expect(loadApplied(store)?.text).toBe(big.text);
-    for (const value of store.values.values()) expect(Buffer.byteLength(value, 'utf8')).toBeLessThanOrEqual(9 * 1024);
+    for (const value of store.values.values())
+      expect(Buffer.byteLength(value, 'utf8')).toBeLessThanOrEqual(9 * 1024);
     const small = snapshotOf({ settings: [['step1.threshold', '4']], calendar: [] });
     saveApplied(store, small);
     expect(loadApplied(store)?.text).toBe(small.text);
