@@ -1,11 +1,13 @@
 // Reads the campus workbook's policy, calendar and records into the engine's input (one read per tab).
 import { addDays, isDayKey } from '../domain/dates';
-import { calendarFromRows } from '../domain/calendar-rows';
+import { calendarFromRows, type RawCalendarRow } from '../domain/calendar-rows';
 import { policyFromSettings } from '../domain/policy-settings';
 import type { DayKey, Policy, Problem, SchoolCalendar } from '../domain/types';
 import type { RawAbsenceRow, RawDocumentationRow, RawStudentRow } from '../domain/validation';
 import { ABSENCES, CALENDAR, LETTERS, SETTINGS, STUDENTS } from '../ports/tabs';
+import type { DocumentStore } from '../ports/platform';
 import type { SheetRow, Workbook } from '../ports/workbook';
+import { liveSnapshot, loadApplied } from './policy-snapshot';
 import { isImportSetting } from './import-mapping';
 import { idProblem, RosterIds } from '../domain/student-ids';
 import type { ClassifiedRow } from './record';
@@ -19,6 +21,8 @@ export interface Rules {
   /** The school year the kept steps belong to (Settings, never the Calendar tab). */
   year: YearBounds;
   problems: Problem[];
+  /** True when the Settings or Calendar tab differs from the policy in force (applied by an administrator). */
+  policyChanged: boolean;
 }
 
 /** Settings key of the day the school year starts (MM-DD), for the kept step: July 1 unless the district says. */
@@ -44,25 +48,94 @@ export function yearBounds(startsOn: string | undefined, today: DayKey, problems
   return { firstDay: `${start}-${mmdd}`, lastDay: addDays(`${start + 1}-${mmdd}`, -1) };
 }
 
-/** The policy from Settings and the school year from Calendar (defaults where a tab is empty). */
-export function readRules(workbook: Workbook, today: DayKey): Rules {
-  const settings = workbook.read(SETTINGS);
-  const importSettings = settings
-    .filter((r) => isImportSetting(r.values.key))
-    .map((r) => ({ key: r.values.key, value: r.values.value }));
+/** Rows that parse into rules: Settings (key, value) and Calendar (date, Instructional), with their sheet rows. */
+interface RuleInputs {
+  settings: { key: string; value: string; row: number }[];
+  calendar: RawCalendarRow[];
+}
+
+function rulesFrom(inputs: RuleInputs, today: DayKey): Omit<Rules, 'importSettings' | 'policyChanged'> {
   const isYearSetting = (key: string) => key.trim().toLowerCase() === YEAR_START_KEY.toLowerCase();
   const { policy, problems } = policyFromSettings(
-    settings
-      .filter((r) => !isImportSetting(r.values.key) && !isYearSetting(r.values.key))
-      .map((r) => ({ key: r.values.key, value: r.values.value, row: r.row })),
+    inputs.settings.filter((r) => !isImportSetting(r.key) && !isYearSetting(r.key)),
   );
-  const year = yearBounds(settings.find((r) => isYearSetting(r.values.key))?.values.value, today, problems);
-  const read = calendarFromRows(
-    workbook.read(CALENDAR).map(({ row, values }) => ({ row, ...values })),
+  const year = yearBounds(inputs.settings.find((r) => isYearSetting(r.key))?.value, today, problems);
+  const read = calendarFromRows(inputs.calendar, today);
+  problems.push(...read.problems);
+  return { policy, calendar: read.calendar, year, problems };
+}
+
+/** The Settings and Calendar tabs as they are now: their rows, and the policy snapshot they make. */
+export function readPolicyTabs(workbook: Workbook) {
+  const settings = workbook.read(SETTINGS);
+  const calendar = workbook.read(CALENDAR);
+  return { settings, calendar, snapshot: liveSnapshot(settings, calendar) };
+}
+
+/**
+ * The policy from Settings and the school year from Calendar as the tabs are now (defaults where a tab is empty).
+ * Set up and the import use it; recalculations use the applied policy (readAppliedRules).
+ */
+export function readRules(workbook: Workbook, today: DayKey): Rules {
+  return liveRules(readPolicyTabs(workbook), today);
+}
+
+function liveRules(tabs: ReturnType<typeof readPolicyTabs>, today: DayKey): Rules {
+  const importSettings = tabs.settings
+    .filter((r) => isImportSetting(r.values.key))
+    .map((r) => ({ key: r.values.key, value: r.values.value }));
+  const rules = rulesFrom(
+    {
+      settings: tabs.settings.map((r) => ({ key: r.values.key, value: r.values.value, row: r.row })),
+      calendar: tabs.calendar.map(({ row, values }) => ({ row, ...values })),
+    },
     today,
   );
-  problems.push(...read.problems);
-  return { policy, calendar: read.calendar, importSettings, year, problems };
+  return { ...rules, importSettings, policyChanged: false };
+}
+
+/** Data Issues' line (and the toast's) while Settings or Calendar differ from the policy in force. */
+export const POLICY_CHANGED =
+  'Settings or Calendar changed; an administrator applies them with Attendance → Apply Settings changes… ' +
+  'Until then every step is calculated with the policy applied before.';
+
+/**
+ * The rules in force: the policy an administrator applied (policy-snapshot.ts), so that an edit of Settings or
+ * Calendar moves no student until it is applied. The problems are those of the tabs as they are now (an edit is
+ * checked at once), and a line saying the tabs differ from what is applied. A workbook where nothing was ever
+ * applied (set up by an earlier version) uses the tabs, and says so.
+ */
+export function readAppliedRules(workbook: Workbook, today: DayKey, store: DocumentStore): Rules {
+  const tabs = readPolicyTabs(workbook);
+  const live = liveRules(tabs, today);
+  const applied = loadApplied(store);
+  if (applied === null) {
+    live.problems.unshift({
+      tab: 'Settings',
+      reason:
+        'No policy has been applied in this workbook yet, so Settings and Calendar are used as they are. ' +
+        'An administrator applies them with Attendance → Apply Settings changes… (Set up does it too).',
+      severity: 'warning',
+    });
+    return live;
+  }
+  if (applied.text === tabs.snapshot.text) return live;
+  const rules = rulesFrom(
+    {
+      settings: applied.inputs.settings.map(([key, value], i) => ({ key, value, row: i + 2 })),
+      calendar: applied.inputs.calendar.map(([date, instructional], i) => ({
+        row: i + 2,
+        date,
+        instructional,
+      })),
+    },
+    today,
+  );
+  const problems: Problem[] = [
+    { tab: 'Settings', reason: POLICY_CHANGED, severity: 'warning' },
+    ...live.problems,
+  ];
+  return { ...rules, importSettings: live.importSettings, problems, policyChanged: true };
 }
 
 /** What the Status and Letters rows show of a student, from the roster. */

@@ -8,7 +8,7 @@ import { idProblem, RosterIds } from '../domain/student-ids';
 import type { UserSession } from '../ports/record';
 import { DOCUMENTATION, STATUS, STUDENTS } from '../ports/tabs';
 import { resolveActor, refusal } from './actor';
-import { readRules } from './campus';
+import { readAppliedRules } from './campus';
 import { roleLabel } from './labels';
 import { recalculateStudentsHeld, type RecalcDeps } from './recalculate';
 import { Ledger } from './record';
@@ -116,7 +116,7 @@ function logEntry(
   const { workbook } = deps;
   return deps.lock.withLock((): EntryResult => {
     const today = deps.clock.today();
-    const rules = readRules(workbook, today);
+    const rules = readAppliedRules(workbook, today, deps.store);
     const actor = resolveActor(workbook, deps.session);
     const no = refusal(actor, roles(rules.policy), what);
     if (no) return refused(no);

@@ -8,7 +8,14 @@ import type { RecordArchive, Sealer } from '../ports/record';
 import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STAFF, STATUS, STUDENTS, TO_DO } from '../ports/tabs';
 import { columnKeys, type TabDef } from '../ports/schema';
 import { WorkbookError, type SheetRow, type Workbook } from '../ports/workbook';
-import { lettersIssued, readRules, toRecords, YEAR_START_KEY, type Records, type Rules } from './campus';
+import {
+  lettersIssued,
+  readAppliedRules,
+  toRecords,
+  YEAR_START_KEY,
+  type Records,
+  type Rules,
+} from './campus';
 import { issueRow, letterRow, sentByStudent, statusRow, type LetterRow, type StatusRow } from './status-rows';
 import { firstSeenFromLog, priorFromLog, STEP_CHANGE_TYPE, stepChanges } from './step-history';
 import {
@@ -42,9 +49,12 @@ export interface RecalcSummary {
   problems: number;
   stepChanges: number;
   lettersDue: number;
+  /** Settings or Calendar differ from the policy in force (see apply-policy.ts). */
+  policyChanged: boolean;
 }
 
 interface Evaluated {
+  rules: Rules;
   statuses: StudentStatus[];
   problems: Problem[];
   docsToAppend: Omit<DocRow, 'entryId' | 'seal'>[];
@@ -71,7 +81,7 @@ export function recalculateAll(deps: RecalcDeps, options: RecalcOptions = {}): R
 function recalculateAllHeld(deps: RecalcDeps, options: RecalcOptions = {}): RecalcSummary {
   const { workbook } = deps;
   const today = deps.clock.today();
-  const rules = readRules(workbook, today);
+  const rules = readAppliedRules(workbook, today, deps.store);
   const students = workbook.read(STUDENTS);
   const documentation = workbook.read(DOCUMENTATION);
   const letters = workbook.hasTab(LETTERS) ? workbook.read(LETTERS) : [];
@@ -126,7 +136,7 @@ export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]):
   const { workbook } = deps;
   const today = deps.clock.today();
   const ids = [...new Set(studentIds.filter((id) => id !== ''))];
-  const rules = readRules(workbook, today);
+  const rules = readAppliedRules(workbook, today, deps.store);
   const ledger = new Ledger(deps.store, deps.sealer);
   const checked = classify(workbook.find(DOCUMENTATION, 'studentId', ids), deps.sealer);
   if (checked.rows.some((r) => r.trust === 'changed' || r.trust === 'copy')) return recalculateAllHeld(deps);
@@ -263,6 +273,7 @@ function evaluate(
     ),
   );
   return {
+    rules,
     statuses: result.statuses,
     problems,
     docsToAppend,
@@ -313,6 +324,7 @@ function summarize(e: Evaluated, asOf: string): RecalcSummary {
     problems: e.problems.length,
     stepChanges: e.docsToAppend.length,
     lettersDue: e.statuses.reduce((n, s) => n + s.lettersDue.length, 0),
+    policyChanged: e.rules.policyChanged,
   };
 }
 

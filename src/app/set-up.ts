@@ -9,6 +9,7 @@ import type { Clock, DocumentStore, Lock, Triggers } from '../ports/platform';
 import type { Sealer } from '../ports/record';
 import { CALENDAR, SETTINGS, TABS } from '../ports/tabs';
 import type { DropdownLists, Workbook } from '../ports/workbook';
+import { applyInitialPolicy } from './apply-policy';
 import { readRules, YEAR_START_KEY } from './campus';
 import { sealLayoutOneRows } from './migrate-record';
 import { Ledger } from './record';
@@ -73,6 +74,8 @@ export function setUpWorkbook(deps: SetUpDeps): string[] {
         `filled Calendar with the ${calendar.schoolYear} school year (edit it to match the district's)`,
       );
     }
+    // The first run puts the policy in force; later edits of Settings and Calendar wait for an administrator.
+    changes.push(...applyInitialPolicy(workbook, store));
     for (let v = from; v < SCHEMA_VERSION; v++) changes.push(...(MIGRATIONS[v]?.(deps) ?? []));
     changes.push(...deps.triggers.ensureInstalled());
     if (from !== SCHEMA_VERSION) store.set(SCHEMA_VERSION_KEY, String(SCHEMA_VERSION));

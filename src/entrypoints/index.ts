@@ -4,6 +4,9 @@ import {
   importAttendance as importAttendanceUseCase,
   importAttendanceFromCsv,
 } from '../app/import-attendance';
+import { applyPolicyChange, policyPending, previewPolicyChange } from '../app/apply-policy';
+import { POLICY_CHANGED } from '../app/campus';
+import { CALENDAR, SETTINGS } from '../ports/tabs';
 import { recalculateAll } from '../app/recalculate';
 import { recalculateAfterEdit } from '../app/edit-scope';
 import {
@@ -93,6 +96,18 @@ export function restoreTheRecord(): void {
   });
 }
 
+/** Menu: Attendance → Apply Settings changes… (administrators: what it would do, then yes or no). */
+export function applySettingsChanges(): void {
+  const title = 'Apply Settings changes';
+  menuAction(title, (ui, s) => {
+    const preview = previewPolicyChange(s);
+    if (!preview.ok) return ui.alert(title, preview.message);
+    if (!ui.confirm(`${title}?`, preview.message)) return ui.toast('Nothing was applied.', title);
+    const r = applyPolicyChange(s, preview.text!);
+    ui.alert(title, r.summary ? `${r.message}\n\n${describeRecalc(r.summary)}` : r.message);
+  });
+}
+
 /** Menu: Attendance → Recalculate now. */
 export function recalculateNow(): void {
   menuAction('Recalculate', (ui, s) => ui.toast(describeRecalc(recalculateAll(s)), 'Recalculated'));
@@ -121,7 +136,12 @@ export function importAttendanceFromDrive(): void {
 
 /** Installable edit trigger: recalculates the students whose rows changed (a whole paste included). */
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  recalculateAfterEdit(services(), editOf(e));
+  const s = services();
+  const edit = editOf(e);
+  recalculateAfterEdit(s, edit);
+  // An edit of the policy is checked at once (Data Issues) but moves nobody until an administrator applies it.
+  if ([SETTINGS.name, CALENDAR.name].includes(edit.sheetName) && policyPending(s.workbook, s.store))
+    gasUi().toast(POLICY_CHANGED, 'Settings or Calendar changed');
 }
 
 /** Installable change trigger: row deletions do not fire onEdit, so they recalculate the campus. */

@@ -19,6 +19,7 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Adjust a step…', functionName: 'showStepAdjustment' },
   { label: 'Court referral decision…', functionName: 'showCourtDecision' },
   { label: 'Restore the record', functionName: 'restoreTheRecord' },
+  { label: 'Apply Settings changes…', functionName: 'applySettingsChanges' },
   null,
   { label: 'Set up this workbook', functionName: 'setUpWorkbook' },
   { label: 'About Attendance Steps', functionName: 'showAbout' },

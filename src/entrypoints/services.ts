@@ -1,6 +1,6 @@
 // Composes the Apps Script adapters once per execution, and the messages the menu items show.
 import { addFirstAdministrator, hasNoAdministrator, NO_EMAIL } from '../app/actor';
-import { readRules } from '../app/campus';
+import { POLICY_CHANGED, readRules } from '../app/campus';
 import type { ImportSummary } from '../app/import-attendance';
 import type { EntryResult } from '../app/privileged-entry';
 import { RECORD_KEYS } from '../app/record';
@@ -48,7 +48,8 @@ export function describeRecalc(s: RecalcSummary): string {
     s.blocked > 0 ? `${s.blocked} with escalation blocked` : '',
     s.problems > 0 ? `${s.problems} data issues (see the Data Issues tab)` : '',
   ].filter(Boolean);
-  return `${s.students} students as of ${s.asOf} — ${steps}.${extra.length ? ` ${extra.join('; ')}.` : ''}`;
+  const pending = s.policyChanged ? `\n${POLICY_CHANGED}` : '';
+  return `${s.students} students as of ${s.asOf} — ${steps}.${extra.length ? ` ${extra.join('; ')}.` : ''}${pending}`;
 }
 
 export function describeSetUp(changes: string[]): string {

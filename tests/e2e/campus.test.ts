@@ -240,6 +240,10 @@ describe('the add-on in the emulator', () => {
     emu.setValues('Settings', `A${settings.length + 1}`, [['code.UT', 'unexcused part-day', '']]);
     menu(emu, 'setUpWorkbook');
     expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/updated the Code dropdown of Absences from Settings/);
+    // The new code counts once an administrator applies it (Set up applied only the first policy).
+    emu.ui.queueAlertResponse('YES');
+    expect(emu.run('applySettingsChanges', undefined, 'menu').error).toBeUndefined();
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/changes are in force/);
     emu.setValues('Absences', 'A2', [['1001', '2026-09-01', 'UT', '']]);
     menu(emu, 'recalculateNow');
     expect(table(emu, 'Status').find((r) => r['Student ID'] === '1001')?.['Unexcused Days']).toBe(1);

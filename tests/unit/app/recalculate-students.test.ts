@@ -1,4 +1,5 @@
 // recalculateStudents on the in-memory workbook: only the named students' rows change.
+import { POLICY_CHANGED } from '../../../src/app/campus';
 import { recalculateAll, recalculateStudents } from '../../../src/app/recalculate';
 import { WorkbookError } from '../../../src/ports/workbook';
 import { absences, campus, student } from './campus-fixture';
@@ -90,6 +91,7 @@ describe('recalculateStudents', () => {
     const problems = () =>
       c.workbook.table('Data Issues').map((r) => `${r['Tab']} ${r['Student ID']} ${r['Problem']}`);
     expect(problems()).toEqual([
+      `Settings  ${POLICY_CHANGED}`,
       'Settings  Unknown setting "step9.threshold"; it is ignored.',
       'Absences S1 Unknown attendance code "ZZ" (see Settings).',
       'Absences S2 Unknown attendance code "QQ" (see Settings).',
@@ -100,6 +102,7 @@ describe('recalculateStudents', () => {
     c.run(['S1']);
 
     expect(problems()).toEqual([
+      `Settings  ${POLICY_CHANGED}`,
       'Settings  Unknown setting "step9.threshold"; it is ignored.',
       'Absences S2 Unknown attendance code "QQ" (see Settings).',
     ]);
