@@ -4,8 +4,8 @@ import {
   importAttendance as importAttendanceUseCase,
   importAttendanceFromCsv,
 } from '../app/import-attendance';
-import { recalculateAll } from '../app/recalculate';
 import { recalculateAfterEdit } from '../app/edit-scope';
+import { forgetSnapshot } from '../app/guarded-run';
 import {
   logCourtDecision,
   logStepAdjustment,
@@ -28,12 +28,24 @@ import {
   menuAction,
   offerFirstAdministrator,
   recalculateAfter,
+  recalculateEveryone,
   services,
+  showOpenNotice,
+  unattended,
 } from './services';
 
-/** Simple trigger: adds the Attendance menu (runs in AuthMode.NONE before the add-on is authorized). */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+/**
+ * Simple trigger: adds the Attendance menu (runs in AuthMode.NONE before the add-on is authorized), then, when it
+ * may read document properties (LIMITED or FULL), tells what failed since the last run that finished.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(gasUi());
+  if (e && e.authMode === ScriptApp.AuthMode.NONE) return;
+  try {
+    showOpenNotice();
+  } catch (err) {
+    console.error(err);
+  }
 }
 
 /** Editor add-on install: the workbook is already open, so add the menu now. */
@@ -95,7 +107,9 @@ export function restoreTheRecord(): void {
 
 /** Menu: Attendance → Recalculate now. */
 export function recalculateNow(): void {
-  menuAction('Recalculate', (ui, s) => ui.toast(describeRecalc(recalculateAll(s)), 'Recalculated'));
+  menuAction('Recalculate', (ui, s) =>
+    ui.toast(describeRecalc(recalculateEveryone(s, 'Recalculate now')), 'Recalculated'),
+  );
 }
 
 /** Menu: Attendance → Import attendance (from the Import tab; then recalculates). */
@@ -121,18 +135,24 @@ export function importAttendanceFromDrive(): void {
 
 /** Installable edit trigger: recalculates the students whose rows changed (a whole paste included). */
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  recalculateAfterEdit(services(), editOf(e));
+  unattended('The edit trigger', () => recalculateAfterEdit(services(), editOf(e)));
 }
 
 /** Installable change trigger: row deletions do not fire onEdit, so they recalculate the campus. */
 export function onChangeInstalled(e: { changeType?: string }): void {
-  // An inserted blank row changes no student; deleted rows or a deleted tab may change anyone.
+  // An inserted blank row changes no student, but moves the rows below it: the id snapshot is dropped.
   if (e.changeType === 'REMOVE_ROW' || e.changeType === 'REMOVE_GRID') {
-    recalculateAll(services());
+    unattended('The recalculation after rows were deleted', () =>
+      recalculateEveryone(services(), 'The recalculation after rows were deleted'),
+    );
+  } else if (e.changeType === 'INSERT_ROW' || e.changeType === 'OTHER') {
+    unattended('Noting inserted rows', () => forgetSnapshot(services()));
   }
 }
 
 /** Time trigger, nightly (about 2 a.m., when nobody is typing): the whole campus as of the new day. */
 export function nightlyRecalculation(): void {
-  recalculateAll(services(), { sortAbsences: true });
+  unattended('The nightly recalculation', () =>
+    recalculateEveryone(services(), 'The nightly recalculation', { sortAbsences: true }),
+  );
 }
