@@ -228,7 +228,9 @@ export class Ledger {
     }
     if (this.pending().length > 0) this.setPending([]);
     const missing: number[] = [];
-    for (let n = 1; n <= this.lastSealed(); n++) if (!present.has(n) && !neverWritten.has(n)) missing.push(n);
+    // One property read (≈30 ms), not one per entry: 10,000 sealed entries made the nightly run pass 6 minutes.
+    const last = this.lastSealed();
+    for (let n = 1; n <= last; n++) if (!present.has(n) && !neverWritten.has(n)) missing.push(n);
     return missing;
   }
 }

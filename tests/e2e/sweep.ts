@@ -14,37 +14,91 @@ export interface Operation {
   rerun(emu: Emulator): RunResult[];
 }
 
+/** The state a run can change, cloned inside the emulator's realm (so its classes keep their prototypes). */
 interface Captured {
   book: unknown;
+  drive: unknown;
   document: [string, string][];
   script: [string, string][];
   triggers: unknown[];
 }
 
-type Props = { properties: PropertiesState; triggers: unknown[] };
+type Internals = {
+  sheets: { state: { books: Map<string, unknown>; activeId: string } };
+  drive: object;
+  properties: PropertiesState;
+  triggers: unknown[];
+};
 
 /** Pure computation with no service behind it: a fault there is not a failure Apps Script can have. */
 const NOT_A_SERVICE = new Set(['Utilities.formatDate']);
 const WRITE =
   /^(Range\.(set|clear|insert|delete|sort|merge|protect)|Sheet\.(set|delete|insert|append|hide|clear|protect|sort)|Spreadsheet\.(insert|delete|set)|Properties\.(set|delete)|(Folder|DriveApp)\.create|Protection\.set|TriggerBuilder\.create)/;
 
-function capture(emu: Emulator): Captured {
-  const c = emu.control as unknown as Props;
-  return {
-    book: emu.control.sheets.exportBook(),
-    document: [...c.properties.stores.document],
-    script: [...c.properties.stores.script],
-    triggers: c.triggers.map((t) => ({ ...(t as object) })),
-  };
+/** A deep copy that keeps each object's prototype and shared references; cached service fakes are dropped. */
+function clone<T>(v: T, memo = new Map<unknown, unknown>()): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (memo.has(v)) return memo.get(v) as T;
+  const tag = Object.prototype.toString.call(v);
+  const Ctor = (v as { constructor: new (...a: unknown[]) => unknown }).constructor;
+  let out: unknown;
+  if (tag === '[object Map]') {
+    const m = new Ctor() as Map<unknown, unknown>;
+    memo.set(v, m);
+    for (const [k, x] of v as unknown as Map<unknown, unknown>) m.set(k, clone(x, memo));
+    return m as T;
+  }
+  if (tag === '[object Set]') {
+    const m = new Ctor() as Set<unknown>;
+    memo.set(v, m);
+    for (const x of v as unknown as Set<unknown>) m.add(clone(x, memo));
+    return m as T;
+  }
+  if (tag === '[object Date]') return new Ctor((v as unknown as Date).getTime()) as T;
+  if (Array.isArray(v)) {
+    const a = new Ctor() as unknown[];
+    memo.set(v, a);
+    for (let i = 0; i < v.length; i++) if (i in v) a[i] = clone(v[i], memo);
+    a.length = v.length;
+    return a as T;
+  }
+  out = Object.create(Object.getPrototypeOf(v) as object);
+  memo.set(v, out);
+  for (const key of Object.getOwnPropertyNames(v)) {
+    const x = (v as Record<string, unknown>)[key];
+    (out as Record<string, unknown>)[key] = key === 'fake' ? null : clone(x, memo);
+  }
+  return out as T;
 }
 
-function restore(state: Captured): Emulator {
-  const emu = createEmulatorSync({ asOf: AS_OF });
-  if (state.book) emu.control.sheets.importBook(state.book as never);
-  const c = emu.control as unknown as Props;
-  for (const [k, v] of state.document) c.properties.stores.document.set(k, v);
-  for (const [k, v] of state.script) c.properties.stores.script.set(k, v);
-  c.triggers.push(...state.triggers.map((t) => ({ ...(t as object) })));
+function internals(emu: Emulator): Internals {
+  return emu.control as unknown as Internals;
+}
+
+function capture(emu: Emulator): Captured {
+  const c = internals(emu);
+  return clone({
+    book: c.sheets.state.books.get(c.sheets.state.activeId),
+    drive: c.drive,
+    document: [...c.properties.stores.document],
+    script: [...c.properties.stores.script],
+    triggers: c.triggers,
+  });
+}
+
+/** Puts the captured state back into the same emulator (a fresh copy each time). */
+function restore(emu: Emulator, state: Captured): Emulator {
+  const c = internals(emu);
+  const s = clone(state);
+  c.sheets.state.books.set(c.sheets.state.activeId, s.book);
+  Object.assign(c.drive, s.drive);
+  for (const kind of ['document', 'script'] as const) {
+    c.properties.stores[kind].clear();
+    for (const [k, v] of s[kind]) c.properties.stores[kind].set(k, v);
+  }
+  c.triggers.length = 0;
+  c.triggers.push(...s.triggers);
+  emu.control.rt.clearFaults();
   return emu;
 }
 
@@ -92,28 +146,35 @@ export interface SweepResult {
 
 /** Injects a fault at every service call of the operation, and a kill at every write, each followed by the rerun. */
 export function sweep(op: Operation): SweepResult {
-  const template = createEmulatorSync({ asOf: AS_OF });
-  op.prepare(template);
-  const start = capture(template);
-  const clean = restore(start);
+  const emu = createEmulatorSync({ asOf: AS_OF });
+  op.prepare(emu);
+  const start = capture(emu);
+  const clean = restore(emu, start);
   clean.control.rt.resetCounters();
   const first = op.act(clean);
   const counts = clean.counts();
   op.rerun(clean);
   const expected = outcome(clean);
   const failures: string[] = [];
+  // The restore is checked too: the clean run on restored state equals one on an emulator of its own.
+  const fresh = createEmulatorSync({ asOf: AS_OF });
+  op.prepare(fresh);
+  op.act(fresh);
+  op.rerun(fresh);
+  if (JSON.stringify(outcome(fresh)) !== JSON.stringify(expected))
+    failures.push(`${op.name}: restore differs`);
   for (const r of first) if (r.error) failures.push(`clean ${op.name}: ${r.error}`);
   const points = [
     ...callsOf(counts).map(([m, n]) => ({ kind: 'fault', m, n })),
     ...callsOf(counts, WRITE).map(([m, n]) => ({ kind: 'kill', m, n })),
   ];
   for (const p of points) {
-    const emu = restore(start);
+    restore(emu, start);
     if (p.kind === 'fault') emu.injectFault(p.m, p.n, `Service error (injected at ${p.m} #${p.n})`);
     else killAt(emu, p.m, p.n);
     op.act(emu);
     emu.control.rt.clearFaults();
-    (emu.control.rt as unknown as { call: unknown }).call = Object.getPrototypeOf(emu.control.rt).call;
+    delete (emu.control.rt as unknown as { call?: unknown }).call;
     const again = op.rerun(emu);
     const errors = again.filter((r) => r.error).map((r) => r.error);
     const got = outcome(emu);
