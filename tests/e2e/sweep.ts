@@ -41,7 +41,7 @@ function clone<T>(v: T, memo = new Map<unknown, unknown>()): T {
   if (memo.has(v)) return memo.get(v) as T;
   const tag = Object.prototype.toString.call(v);
   const Ctor = (v as { constructor: new (...a: unknown[]) => unknown }).constructor;
-  let out: unknown;
+
   if (tag === '[object Map]') {
     const m = new Ctor() as Map<unknown, unknown>;
     memo.set(v, m);
@@ -62,7 +62,7 @@ function clone<T>(v: T, memo = new Map<unknown, unknown>()): T {
     a.length = v.length;
     return a as T;
   }
-  out = Object.create(Object.getPrototypeOf(v) as object);
+  const out: unknown = Object.create(Object.getPrototypeOf(v) as object);
   memo.set(v, out);
   for (const key of Object.getOwnPropertyNames(v)) {
     const x = (v as Record<string, unknown>)[key];
