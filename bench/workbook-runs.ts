@@ -149,3 +149,24 @@ export function ratioNote(n: Measured, ours: Measured, low: number, high: number
 }
 
 export { times };
+
+/** e): the edit trigger at 20,000 students: one re-coded row beside Student ID, and 50 rows pasted over it. */
+export function editsAtDistrict(emu: Emulator, students: number, rows: number): Measured[] {
+  const values = emu.values('Absences');
+  const date = (v: unknown) => new Date(v as Date).toLocaleDateString('en-CA', { timeZone: emu.timeZone });
+  const size = { students, rows };
+  const one = Math.floor(values.length / 2);
+  const single = measure(emu, { workload: `e) edit Absences B${one + 1}:D${one + 1}`, ...size }, () =>
+    emu.edit('Absences', `B${one + 1}:D${one + 1}`, [[date(values[one]![1]), 'E', 'typed']]),
+  );
+  single.note = 'one row beside Student ID';
+  const at = Math.floor(values.length / 3);
+  // 50 rows of other students pasted over Student ID: the ids before (from the snapshot) and after are recalculated.
+  const block = values.slice(at + 5_000, at + 5_050).map((r) => [String(r[0]), date(r[1]), 'U', 'pasted']);
+  const paste = measure(emu, { workload: `e) paste Absences A${at + 1}:D${at + 50}`, ...size }, () =>
+    emu.edit('Absences', `A${at + 1}:D${at + 50}`, block),
+  );
+  const ids = new Set([...block.map((r) => r[0]), ...values.slice(at, at + 50).map((r) => String(r[0]))]);
+  paste.note = `50 rows over Student ID: ${ids.size} students (before and after) recalculated`;
+  return [single, paste];
+}

@@ -70,6 +70,8 @@ export interface RecalcOptions {
    * Only for the nightly run: a sort while someone is typing in Absences would move the row under their cursor.
    */
   sortAbsences?: boolean;
+  /** Sees the rows of each people tab as read (the edit path keeps a snapshot of their Student IDs). */
+  onRead?: (tab: TabDef, rows: { row: number; values: { studentId: string } }[]) => void;
 }
 
 /** Every student of the campus, as of today. */
@@ -89,6 +91,12 @@ function recalculateAllHeld(deps: RecalcDeps, options: RecalcOptions = {}): Reca
   // column anywhere stops the run with nothing changed.
   if (options.sortAbsences) workbook.sort(ABSENCES, ['studentId', 'date']);
   const absences = workbook.read(ABSENCES, ['studentId', 'date', 'code']);
+  for (const [tab, rows] of [
+    [STUDENTS, students],
+    [ABSENCES, absences],
+    [DOCUMENTATION, documentation],
+  ] as const)
+    options.onRead?.(tab, rows);
   const ledger = new Ledger(deps.store, deps.sealer);
   const checked = classify(documentation, deps.sealer);
   // Sealed entries missing from the tab (deleted, or changed) keep counting from the add-on's own copy until

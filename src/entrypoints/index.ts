@@ -7,8 +7,8 @@ import {
 import { applyPolicyChange, policyPending, previewPolicyChange } from '../app/apply-policy';
 import { POLICY_CHANGED } from '../app/campus';
 import { CALENDAR, SETTINGS } from '../ports/tabs';
-import { recalculateAll } from '../app/recalculate';
 import { recalculateAfterEdit } from '../app/edit-scope';
+import { forgetSnapshot } from '../app/guarded-run';
 import {
   logCourtDecision,
   logStepAdjustment,
@@ -31,12 +31,24 @@ import {
   menuAction,
   offerFirstAdministrator,
   recalculateAfter,
+  recalculateEveryone,
   services,
+  showOpenNotice,
+  unattended,
 } from './services';
 
-/** Simple trigger: adds the Attendance menu (runs in AuthMode.NONE before the add-on is authorized). */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+/**
+ * Simple trigger: adds the Attendance menu (runs in AuthMode.NONE before the add-on is authorized), then, when it
+ * may read document properties (LIMITED or FULL), tells what failed since the last run that finished.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(gasUi());
+  if (e && e.authMode === ScriptApp.AuthMode.NONE) return;
+  try {
+    showOpenNotice();
+  } catch (err) {
+    console.error(err);
+  }
 }
 
 /** Editor add-on install: the workbook is already open, so add the menu now. */
@@ -110,7 +122,9 @@ export function applySettingsChanges(): void {
 
 /** Menu: Attendance → Recalculate now. */
 export function recalculateNow(): void {
-  menuAction('Recalculate', (ui, s) => ui.toast(describeRecalc(recalculateAll(s)), 'Recalculated'));
+  menuAction('Recalculate', (ui, s) =>
+    ui.toast(describeRecalc(recalculateEveryone(s, 'Recalculate now')), 'Recalculated'),
+  );
 }
 
 /** Menu: Attendance → Import attendance (from the Import tab; then recalculates). */
@@ -136,23 +150,31 @@ export function importAttendanceFromDrive(): void {
 
 /** Installable edit trigger: recalculates the students whose rows changed (a whole paste included). */
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const s = services();
-  const edit = editOf(e);
-  recalculateAfterEdit(s, edit);
-  // An edit of the policy is checked at once (Data Issues) but moves nobody until an administrator applies it.
-  if ([SETTINGS.name, CALENDAR.name].includes(edit.sheetName) && policyPending(s.workbook, s.store))
-    gasUi().toast(POLICY_CHANGED, 'Settings or Calendar changed');
+  unattended('The edit trigger', () => {
+    const s = services();
+    const edit = editOf(e);
+    recalculateAfterEdit(s, edit);
+    // An edit of the policy is checked at once (Data Issues) but moves nobody until an administrator applies it.
+    if ([SETTINGS.name, CALENDAR.name].includes(edit.sheetName) && policyPending(s.workbook, s.store))
+      gasUi().toast(POLICY_CHANGED, 'Settings or Calendar changed');
+  });
 }
 
 /** Installable change trigger: row deletions do not fire onEdit, so they recalculate the campus. */
 export function onChangeInstalled(e: { changeType?: string }): void {
-  // An inserted blank row changes no student; deleted rows or a deleted tab may change anyone.
+  // An inserted blank row changes no student, but moves the rows below it: the id snapshot is dropped.
   if (e.changeType === 'REMOVE_ROW' || e.changeType === 'REMOVE_GRID') {
-    recalculateAll(services());
+    unattended('The recalculation after rows were deleted', () =>
+      recalculateEveryone(services(), 'The recalculation after rows were deleted'),
+    );
+  } else if (e.changeType === 'INSERT_ROW' || e.changeType === 'OTHER') {
+    unattended('Noting inserted rows', () => forgetSnapshot(services()));
   }
 }
 
 /** Time trigger, nightly (about 2 a.m., when nobody is typing): the whole campus as of the new day. */
 export function nightlyRecalculation(): void {
-  recalculateAll(services(), { sortAbsences: true });
+  unattended('The nightly recalculation', () =>
+    recalculateEveryone(services(), 'The nightly recalculation', { sortAbsences: true }),
+  );
 }

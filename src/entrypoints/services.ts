@@ -4,12 +4,15 @@ import { POLICY_CHANGED, readRules } from '../app/campus';
 import type { ImportSummary } from '../app/import-attendance';
 import type { EntryResult } from '../app/privileged-entry';
 import { RECORD_KEYS } from '../app/record';
-import { recalculateAll, type RecalcSummary } from '../app/recalculate';
+import { EVERYONE, isRecorded, runGuarded } from '../app/guarded-run';
+import { openNotice, readState, updateState } from '../app/pending-work';
+import type { RecalcOptions, RecalcSummary } from '../app/recalculate';
 import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
 import { driveExportCopies } from '../gas/drive-csv-files';
 import { gasUi } from '../gas/gas-ui';
 import { driveRecordArchive, gasSealer, gasUserSession } from '../gas/record-services';
 import { SheetsWorkbook } from '../gas/sheets-workbook';
+import { snapshotSheet } from '../gas/snapshot-sheet';
 import type { Ui } from '../ports/ui';
 import { CsvFileError } from '../ports/files';
 import { LockBusyError } from '../ports/platform';
@@ -39,7 +42,27 @@ export function services() {
       () => session.email(),
     ),
     session,
+    snapshots: snapshotSheet(ss),
   };
+}
+
+/** Every student, with whatever earlier runs owe; a failure is recorded for the next person who opens the workbook. */
+export function recalculateEveryone(
+  s: ReturnType<typeof services>,
+  what: string,
+  options: RecalcOptions = {},
+): RecalcSummary {
+  return runGuarded(s, what, () => EVERYONE, options)!;
+}
+
+/**
+ * Simple trigger (AuthMode.LIMITED in a bound script): what failed since the last run that finished, as a toast.
+ * Document properties and toasts are allowed in LIMITED; nothing is in AuthMode.NONE, so the caller skips it then.
+ */
+export function showOpenNotice(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const notice = openNotice(readState(documentStore()), gasClock(ss.getSpreadsheetTimeZone()).now());
+  if (notice) gasUi().toast(notice, 'Attendance Steps: a run did not finish');
 }
 
 export function describeRecalc(s: RecalcSummary): string {
@@ -133,12 +156,35 @@ export function offerFirstAdministrator(ui: Ui, s: ReturnType<typeof services>):
  */
 export function recalculateAfter(s: ReturnType<typeof services>): string {
   try {
-    return describeRecalc(recalculateAll(s));
+    return describeRecalc(recalculateEveryone(s, 'The recalculation after an import or setup'));
   } catch (e) {
     console.error(e);
     return (
       `Steps were not recalculated: ${e instanceof Error ? e.message : String(e)} ` +
       'What was done above stays. Run Attendance → Recalculate now when the problem is fixed.'
     );
+  }
+}
+
+/**
+ * A trigger's work, which nobody watches: a failure before the run could record itself (composing the services,
+ * reading the event) is recorded here, with everyone owed, so that the next run catches up and the next open tells.
+ */
+export function unattended(what: string, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    if (!isRecorded(e)) {
+      try {
+        const when = gasClock(Session.getScriptTimeZone()).now();
+        updateState(documentStore(), (s) => {
+          s.pending = 'all';
+          s.failures.push({ what, when, message: e instanceof Error ? e.message : String(e) });
+        });
+      } catch (again) {
+        console.error(again);
+      }
+    }
+    throw e;
   }
 }
