@@ -138,7 +138,7 @@ export function policyPending(workbook: Workbook, store: DocumentStore): boolean
 }
 
 function refused(deps: PolicyDeps): string | null {
-  const actor = resolveActor(deps.workbook, deps.session);
+  const actor = resolveActor(deps.workbook, deps.session, deps.sealer);
   const no = refusal(actor, readRules(deps.workbook, deps.clock.today()).policy.adminRoles, WHAT);
   return no === null ? null : `${no} Nothing was applied.`;
 }
@@ -195,7 +195,7 @@ function listed(lines: string[], empty: string): string[] {
 }
 
 function writeNote(deps: PolicyDeps, before: PolicySnapshot | null, after: PolicySnapshot): void {
-  const actor = resolveActor(deps.workbook, deps.session);
+  const actor = resolveActor(deps.workbook, deps.session, deps.sealer);
   const changes = describeDifference(before?.inputs ?? null, after.inputs);
   const notes =
     `Settings and Calendar applied by ${actor.email}: policy ${after.fingerprint}` +

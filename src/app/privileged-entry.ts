@@ -117,7 +117,7 @@ function logEntry(
   return deps.lock.withLock((): EntryResult => {
     const today = deps.clock.today();
     const rules = readAppliedRules(workbook, today, deps.store);
-    const actor = resolveActor(workbook, deps.session);
+    const actor = resolveActor(workbook, deps.session, deps.sealer);
     const no = refusal(actor, roles(rules.policy), what);
     if (no) return refused(no);
     if (entry.date > today) return refused(`${entry.date} is in the future.`);

@@ -27,6 +27,7 @@ import {
   type ClassifiedRow,
   type DocRow,
 } from './record';
+import { typedGrantProblems } from './actor';
 import { caseload, type Caseload } from './caseload';
 import { worklistChanges, worklistRows, type ToDoRow } from './worklist-rows';
 
@@ -109,11 +110,13 @@ function recalculateAllHeld(deps: RecalcDeps, options: RecalcOptions = {}): Reca
     seq: sealedSeq(values.entryId),
   }));
   const records = toRecords(students, absences, [...checked.rows, ...fromCopy]);
-  const people = caseload(students, readStaff(workbook));
+  const staff = readStaff(workbook);
+  const people = caseload(students, staff);
   for (const tab of [LETTERS, STATUS, TO_DO, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
   const e = evaluate(deps, today, rules, records, people, letters, [
     ...checked.problems,
     ...missing.problems,
+    ...typedGrantProblems(staff, deps.sealer),
   ]);
   // The record first: a run stopped after this point leaves steps the next run finds already logged.
   const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);

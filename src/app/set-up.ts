@@ -7,9 +7,10 @@ import { settingsRowsFromPolicy } from '../domain/policy-settings';
 import type { Policy, SchoolCalendar } from '../domain/types';
 import type { Clock, DocumentStore, Lock, Triggers } from '../ports/platform';
 import type { Sealer } from '../ports/record';
-import { CALENDAR, SETTINGS, TABS } from '../ports/tabs';
+import { CALENDAR, SETTINGS, STAFF, TABS } from '../ports/tabs';
 import type { DropdownLists, Workbook } from '../ports/workbook';
 import { applyInitialPolicy } from './apply-policy';
+import { grantedRow, roleFromText } from './actor';
 import { readRules, YEAR_START_KEY } from './campus';
 import { sealLayoutOneRows } from './migrate-record';
 import { Ledger } from './record';
@@ -41,10 +42,31 @@ export interface SetUpDeps {
 export const MIGRATIONS: Record<number, (deps: SetUpDeps) => string[]> = {
   0: () => [],
   1: (deps) => sealLayoutOneRows(deps.workbook, new Ledger(deps.store, deps.sealer), deps.clock),
-  2: () => [
+  2: (deps) => [
     'layout 3: the To Do tab lists every open action; Students and Staff have columns that assign students to people',
+    ...sealStaffRoles(deps),
   ],
 };
+
+/**
+ * Layout 3 seals the roles on the Staff tab, once, as the workbook had them: from then on only a role granted
+ * through Attendance → Add or change a staff member… counts. A workbook that never had the add-on has none.
+ */
+function sealStaffRoles(deps: SetUpDeps): string[] {
+  const rows = deps.workbook.read(STAFF).filter((r) => r.values.seal === '' && roleFromText(r.values.role));
+  deps.workbook.update(
+    STAFF,
+    rows.map((r) => ({
+      row: r.row,
+      values: grantedRow(r.values.email, r.values.name, roleFromText(r.values.role)!, deps.sealer, r.values),
+    })),
+  );
+  return rows.length > 0
+    ? [
+        `sealed the ${rows.length} roles on the Staff tab as they stood (check them: from now on only Add or change a staff member… grants a role)`,
+      ]
+    : [];
+}
 
 /** Returns a line for each change made; an empty list means the workbook was already set up. */
 export function setUpWorkbook(deps: SetUpDeps): string[] {

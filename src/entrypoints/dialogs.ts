@@ -70,3 +70,21 @@ export function courtDecisionDialog(day: string): string {
     "{studentId:v('studentId'),date:v('date'),reason:v('reason')}",
   );
 }
+
+/** Attendance → Add or change a staff member…: only administrators; the server checks the role again. */
+export function staffMemberDialog(roles: readonly string[]): string {
+  return page(
+    'Give a person their role. Only a role given here counts: a role typed on the Staff tab grants nothing.',
+    [
+      { id: 'email', label: 'Email', input: '<input id="email" type="email" required autocomplete="off">' },
+      { id: 'name', label: 'Name', input: '<input id="name" autocomplete="off">' },
+      {
+        id: 'role',
+        label: 'Role',
+        input: `<select id="role">${roles.map((r) => `<option>${r}</option>`).join('')}</select>`,
+      },
+    ],
+    'submitStaffMember',
+    "{email:v('email'),name:v('name'),role:v('role')}",
+  );
+}

@@ -21,7 +21,9 @@ import { setUpWorkbook as setUpWorkbookUseCase } from '../app/set-up';
 import { driveCsvFiles } from '../gas/drive-csv-files';
 import { gasUi } from '../gas/gas-ui';
 import { editOf } from './edits';
-import { courtDecisionDialog, stepAdjustmentDialog } from './dialogs';
+import { courtDecisionDialog, staffMemberDialog, stepAdjustmentDialog } from './dialogs';
+import { setStaffMember, type StaffMemberRequest } from '../app/staff-member';
+import { roleOptions } from '../app/labels';
 import { buildMenu } from './menu';
 import {
   describeImport,
@@ -93,6 +95,18 @@ export function submitStepAdjustment(input: StepAdjustmentRequest): EntryResult 
 /** Dialog call: a court referral decision, checked against the Staff tab for the signed-in person. */
 export function submitCourtDecision(input: CourtDecisionRequest): EntryResult {
   return dialogCall(() => logCourtDecision(services(), input));
+}
+
+/** Menu: Attendance → Add or change a staff member… (a dialog; administrators only, checked on the server). */
+export function showStaffMember(): void {
+  menuAction('Add or change a staff member', (ui) =>
+    ui.showDialog(staffMemberDialog(roleOptions()), 'Add or change a staff member', 420, 380),
+  );
+}
+
+/** Dialog call: grants a role on the Staff tab, for an administrator. */
+export function submitStaffMember(input: StaffMemberRequest): EntryResult {
+  return dialogCall(() => setStaffMember(services(), input));
 }
 
 /** Menu: Attendance → Restore the record (puts back sealed entries missing from Documentation). */

@@ -19,6 +19,7 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Adjust a step…', functionName: 'showStepAdjustment' },
   { label: 'Court referral decision…', functionName: 'showCourtDecision' },
   { label: 'Restore the record', functionName: 'restoreTheRecord' },
+  { label: 'Add or change a staff member…', functionName: 'showStaffMember' },
   { label: 'Apply Settings changes…', functionName: 'applySettingsChanges' },
   null,
   { label: 'Set up this workbook', functionName: 'setUpWorkbook' },
@@ -30,7 +31,11 @@ export { TRIGGERS } from '../ports/platform';
 export const TRIGGER_HANDLERS: readonly string[] = Object.values(TRIGGERS);
 
 /** Functions the sidebar and dialogs call through google.script.run. */
-export const SIDEBAR_CALLS: readonly string[] = ['submitStepAdjustment', 'submitCourtDecision'];
+export const SIDEBAR_CALLS: readonly string[] = [
+  'submitStepAdjustment',
+  'submitCourtDecision',
+  'submitStaffMember',
+];
 
 /** Adds the Attendance menu. Needs no authorization, so it also works in AuthMode.NONE. */
 export function buildMenu(ui: Ui): void {

@@ -1,5 +1,5 @@
 // Composes the Apps Script adapters once per execution, and the messages the menu items show.
-import { addFirstAdministrator, hasNoAdministrator, NO_EMAIL } from '../app/actor';
+import { firstAdministrator, grantFirstAdministrator } from '../app/actor';
 import { POLICY_CHANGED, readRules } from '../app/campus';
 import type { ImportSummary } from '../app/import-attendance';
 import type { EntryResult } from '../app/privileged-entry';
@@ -22,7 +22,7 @@ export function services() {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const workbook = new SheetsWorkbook(ss);
   const store = documentStore();
-  const session = gasUserSession();
+  const session = gasUserSession(ss);
   return {
     workbook,
     clock: gasClock(workbook.timeZone()),
@@ -133,21 +133,21 @@ export function dialogCall(run: () => EntryResult): EntryResult {
  */
 export function offerFirstAdministrator(ui: Ui, s: ReturnType<typeof services>): string[] {
   const policy = readRules(s.workbook, s.clock.today()).policy;
-  if (!hasNoAdministrator(s.workbook, policy.adminRoles)) return [];
-  const email = s.session.email();
-  if (email === '') {
-    ui.alert('No administrator yet', `${NO_EMAIL} Add the first administrator to the Staff tab by hand.`);
+  const offer = firstAdministrator(s.workbook, s, policy.adminRoles);
+  if (offer.kind === 'not needed') return [];
+  if (offer.kind !== 'offer') {
+    ui.alert('No administrator', offer.message);
     return [];
   }
   if (
     !ui.confirm(
       'Add you as the first administrator?',
-      `The Staff tab names no administrator yet. Add ${email} as Principal?`,
+      `The Staff tab grants no administrator yet. Add ${offer.email} as Principal?`,
     )
   )
     return [];
-  addFirstAdministrator(s.workbook, email);
-  return [`added ${email} to Staff as Principal`];
+  grantFirstAdministrator(s.workbook, s, offer.email);
+  return [`added ${offer.email} to Staff as Principal`];
 }
 
 /**

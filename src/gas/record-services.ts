@@ -11,8 +11,11 @@ const FOLDER_KEY = 'record.archiveFolder';
  * Session.getActiveUser().getEmail() is '' for consumer accounts and for users outside the domain of the script's
  * owner (Apps Script reference: Session.getActiveUser), and in simple triggers.
  */
-export function gasUserSession(): UserSession {
-  return { email: () => Session.getActiveUser().getEmail().trim() };
+export function gasUserSession(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): UserSession {
+  return {
+    email: () => Session.getActiveUser().getEmail().trim(),
+    workbookOwner: () => ss.getOwner()?.getEmail().trim() ?? '',
+  };
 }
 
 /**

@@ -7,6 +7,8 @@ export interface UserSession {
    * than the script's owner; see getActiveUser of the Session service in the Apps Script reference).
    */
   email(): string;
+  /** The email of the workbook's owner ('' when Apps Script gives none). */
+  workbookOwner(): string;
 }
 
 /** A keyed, tamper-evident seal (an HMAC with a secret the add-on keeps out of the workbook). */

@@ -200,6 +200,11 @@ export const STAFF = defineTab(
     lastNames: text('Last Names', {
       help: 'The last names this person is assigned, as ranges of first letters, e.g. "A-L" or "A-F, Mc-Mz".',
     }),
+    seal: text('Seal', {
+      help:
+        "The add-on's seal of this person's email and role, written by Attendance → Add or change a staff " +
+        'member… (administrators only). A row typed or changed by hand grants no role.',
+    }),
   },
 );
 

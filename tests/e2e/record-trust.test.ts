@@ -29,11 +29,12 @@ function campus(): Emulator {
   const emu = createEmulatorSync({ asOf: '2026-09-15' });
   menu(emu, 'setUpWorkbook');
   emu.setValues('Students', 'A2', ROSTER);
-  const staff = emu.values('Staff').filter((r) => r.some((v) => v !== '')).length;
-  emu.setValues('Staff', `A${staff + 1}`, [
+  // The Principal Set up made gives the others their roles, the only way a role counts.
+  for (const [email, name, role] of [
     [TEACHER, 'Tess Teacher', 'Teacher'],
     [SPECIALIST, 'Dana District', 'District Specialist'],
-  ]);
+  ])
+    expect(emu.run('submitStaffMember', { email, name, role }).value).toMatchObject({ ok: true });
   emu.setValues('Absences', 'A2', [['1001', DAYS[0], 'U', ''], ...DAYS.map((d) => ['1003', d, 'U', ''])]);
   menu(emu, 'recalculateNow');
   expect(statusOf(emu, '1001')?.['Step']).toBe(0);
@@ -189,6 +190,36 @@ describe('a record nobody can forge', () => {
     // A decision the ladder would ignore is not written into the record at all.
     expect(early.value).toMatchObject({ ok: false, message: expect.stringMatching(/counts only at step 4/) });
     expect(docs(emu)).toHaveLength(before);
+  });
+
+  it('a role typed on the Staff tab grants nothing, and is listed', () => {
+    const emu = campus();
+    const rows = emu.values('Staff').filter((r) => r.some((v) => v !== '')).length;
+    emu.setValues('Staff', `A${rows + 1}`, [
+      ['clerk2@district.example.org', 'Clerk Two', 'District Specialist'],
+    ]);
+    emu.setUser('clerk2@district.example.org');
+    const r = emu.run('submitCourtDecision', { studentId: '1003', date: '2026-09-14', reason: 'Refer' });
+    expect(r.value).toMatchObject({ ok: false, message: expect.stringMatching(/typed or changed by hand/) });
+    menu(emu, 'recalculateNow');
+    expect(
+      issues(emu).some((i) =>
+        /clerk2@district.example.org was typed or changed by hand/.test(String(i['Problem'])),
+      ),
+    ).toBe(true);
+  });
+
+  it("deleting the administrators' rows hands the first administrator's place to the workbook's owner only", () => {
+    const emu = campus();
+    const staff = emu.values('Staff').filter((r) => r.some((v) => v !== '')).length;
+    emu.deleteRows('Staff', 2, staff - 1);
+    emu.setUser(TEACHER);
+    menu(emu, 'setUpWorkbook');
+    expect(emu.ui.alerts.some((a) => /Only the owner of this workbook/.test(String(a.prompt)))).toBe(true);
+    expect(table(emu, 'Staff')).toEqual([]);
+    emu.setUser(PRINCIPAL);
+    menu(emu, 'setUpWorkbook');
+    expect(table(emu, 'Staff').map((r) => [r['Email'], r['Role']])).toEqual([[PRINCIPAL, 'Principal']]);
   });
 
   it('an unknown user and a user with no email get no privileged action, with a message saying why', () => {

@@ -101,10 +101,17 @@ export class MemoryArchive implements RecordArchive {
 
 /** The signed-in user, as a test sets them ('' for an account Apps Script gives no email for). */
 export class FakeSession implements UserSession {
-  constructor(public current = 'clerk@district.example.org') {}
+  constructor(
+    public current = 'clerk@district.example.org',
+    public owner = 'clerk@district.example.org',
+  ) {}
 
   email(): string {
     return this.current;
+  }
+
+  workbookOwner(): string {
+    return this.owner;
   }
 }
 

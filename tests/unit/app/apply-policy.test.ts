@@ -5,7 +5,7 @@ import { POLICY_CHANGED } from '../../../src/app/campus';
 import { APPLIED_POLICY_KEY, loadApplied, saveApplied, snapshotOf } from '../../../src/app/policy-snapshot';
 import { recalculateAll } from '../../../src/app/recalculate';
 import { MemoryStore } from '../../fakes/platform';
-import { absences, campus, student } from './campus-fixture';
+import { absences, campus, grant, student } from './campus-fixture';
 
 const PRINCIPAL = 'clerk@district.example.org'; // FakeSession's default user
 const TEACHER = 'teacher@district.example.org';
@@ -14,9 +14,9 @@ const TEACHER = 'teacher@district.example.org';
 function school() {
   const c = campus();
   const wb = c.workbook;
-  wb.addRows('Staff', [
-    { Email: PRINCIPAL, Name: 'Pat Principal', Role: 'Principal' },
-    { Email: TEACHER, Name: 'Tess Teacher', Role: 'Teacher' },
+  grant(c, [
+    { email: PRINCIPAL, name: 'Pat Principal', role: 'Principal' },
+    { email: TEACHER, name: 'Tess Teacher', role: 'Teacher' },
   ]);
   const ids = ['A0', 'A1', 'A2', 'A3', 'A4', 'B0', 'B1', 'B2', 'B3', 'B4'];
   wb.addRows(

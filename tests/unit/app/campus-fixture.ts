@@ -1,5 +1,6 @@
 // A campus workbook for the use-case tests: set up by setUpWorkbook on the fakes, with builders for roster,
 // absences and documentation rows typed the way staff would type them.
+import { grantRole, roleFromText } from '../../../src/app/actor';
 import { setUpWorkbook } from '../../../src/app/set-up';
 import { compileCalendar, defaultCalendar } from '../../../src/domain/calendar';
 import { toDayKey } from '../../../src/domain/dates';
@@ -67,4 +68,12 @@ export function effort(
     Staff: 'ap@school.org',
     Notes: `${type} held`,
   };
+}
+
+/** Grants staff their roles as the add-on does (sealed rows): a role typed on the Staff tab grants nothing. */
+export function grant(
+  c: ReturnType<typeof campus>,
+  people: { email: string; name: string; role: string }[],
+): void {
+  for (const p of people) grantRole(c.workbook, c.sealer, p.email, p.name, roleFromText(p.role)!);
 }

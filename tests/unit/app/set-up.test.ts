@@ -5,7 +5,15 @@ import { addDays, isWeekend } from '../../../src/domain/dates';
 import { headers } from '../../../src/ports/schema';
 import { ABSENCES, STAFF, STUDENTS, TABS, TO_DO } from '../../../src/ports/tabs';
 import { MemoryWorkbook } from '../../fakes/memory-workbook';
-import { FixedClock, HmacSealer, MemoryLock, MemoryStore, MemoryTriggers } from '../../fakes/platform';
+import {
+  FakeSession,
+  FixedClock,
+  HmacSealer,
+  MemoryLock,
+  MemoryStore,
+  MemoryTriggers,
+} from '../../fakes/platform';
+import { resolveActor } from '../../../src/app/actor';
 
 function fakes(workbook = new MemoryWorkbook()) {
   return {
@@ -149,7 +157,26 @@ describe('setUpWorkbook', () => {
       ['0002', 'English', ''],
     ]);
     expect(wb.table('Staff')).toEqual([
-      { Email: 'ap@school.org', Name: 'Ana Ruiz', Role: 'Assistant Principal', Grades: '', 'Last Names': '' },
+      {
+        Email: 'ap@school.org',
+        Name: 'Ana Ruiz',
+        Role: 'Assistant Principal',
+        Grades: '',
+        'Last Names': '',
+        Seal: expect.any(String),
+      },
     ]);
+    // The roles the workbook had are sealed once, as they stood: the AP keeps the role.
+    const ap = resolveActor(wb, new FakeSession('ap@school.org'), deps.sealer);
+    expect(ap.role).toBe('assistantPrincipal');
+  });
+
+  it('grants no role from a Staff row typed by hand', () => {
+    const deps = fakes();
+    setUpWorkbook(deps);
+    deps.workbook.addRows('Staff', [{ Email: 'me@school.org', Name: 'Me', Role: 'District Specialist' }]);
+    const actor = resolveActor(deps.workbook, new FakeSession('me@school.org'), deps.sealer);
+    expect(actor.role).toBeNull();
+    expect(actor.why).toMatch(/typed or changed by hand/);
   });
 });
