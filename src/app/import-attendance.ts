@@ -101,7 +101,6 @@ function importExport(deps: ImportDeps, raw: RawExport | null): ImportSummary {
     const at = positions[field];
     return at === undefined || at === resultAt ? '' : (cells[at] ?? '').trim();
   };
-  const keyed = new Set([positions.studentId, positions.date, positions.code, resultAt]);
   const { results, incoming, newStudents } = checkRows(rows, {
     roster,
     codes: codeIndex(rules.policy),
@@ -109,7 +108,6 @@ function importExport(deps: ImportDeps, raw: RawExport | null): ImportSummary {
     schoolYear: rules.calendar.schoolYear,
     today,
     cell,
-    rest: (cells) => cells.filter((_, i) => !keyed.has(i)).join('\u0000'),
   });
 
   // The rows already in Absences by student and day, keyed by the roster's id, so that a row typed without the

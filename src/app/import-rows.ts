@@ -18,8 +18,6 @@ export interface RowCheckContext {
   today: string;
   /** The trimmed text of a field in a row ('' when the export has no such column). */
   cell: (cells: string[], field: ImportField) => string;
-  /** The row's cells other than the id, date, code and result columns (to tell a repeated line from a period). */
-  rest: (cells: string[]) => string;
 }
 
 export interface CheckedRows {
@@ -33,7 +31,8 @@ export interface CheckedRows {
 /**
  * Checks every row. Never a guess: an id that could be two roster ids, an id that lost its digits, a date that is
  * not real, outside the school year or after today, and a code outside the mapping are rejected with the reason.
- * A row repeated exactly (every cell the same) counts once; rows of one day that differ (periods) each count.
+ * A day's code counts once however many lines (periods) list it: Absences keeps one row per student, day and code,
+ * since a day counts once and the tab has no period column (a second row would only read as a duplicate).
  */
 export function checkRows(rows: { cells: string[] }[], x: RowCheckContext): CheckedRows {
   const results: string[] = [];
@@ -65,9 +64,9 @@ export function checkRows(rows: { cells: string[] }[], x: RowCheckContext): Chec
       );
     } else {
       if (newStudent) newStudents.set(id, newStudent);
-      const line = `${id}|${date}|${code}|${x.rest(cells)}`;
+      const line = `${id}|${date}|${code}`;
       if (seen.has(line)) {
-        results.push('unchanged: repeated in this export');
+        results.push('unchanged: this day already has this code in the export (a day counts once)');
         continue;
       }
       seen.add(line);
