@@ -21,6 +21,9 @@ interface Captured {
   document: [string, string][];
   script: [string, string][];
   triggers: unknown[];
+  /** The emulated clock and the daily quotas used: every point runs at the clean run's moment, on its day. */
+  clockMs: number;
+  quotaUsed: [string, number][];
 }
 
 type Internals = {
@@ -77,7 +80,10 @@ function internals(emu: Emulator): Internals {
 
 function capture(emu: Emulator): Captured {
   const c = internals(emu);
+  const rt = emu.control.rt;
   return clone({
+    clockMs: rt.totalMs,
+    quotaUsed: [...rt.quotas].map(([name, q]): [string, number] => [name, q.used]),
     book: c.sheets.state.books.get(c.sheets.state.activeId),
     drive: c.drive,
     document: [...c.properties.stores.document],
@@ -98,7 +104,12 @@ function restore(emu: Emulator, state: Captured): Emulator {
   }
   c.triggers.length = 0;
   c.triggers.push(...s.triggers);
-  emu.control.rt.clearFaults();
+  // Each run advances the emulated clock (about a minute for Set up and its rerun); a thousand points would carry
+  // the later ones past midnight, into a school day the clean run never saw (another Attendance Rate and Due By).
+  const rt = emu.control.rt;
+  rt.totalMs = s.clockMs;
+  for (const [name, used] of s.quotaUsed) rt.quotas.get(name)!.used = used;
+  rt.clearFaults();
   return emu;
 }
 
