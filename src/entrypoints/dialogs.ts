@@ -37,7 +37,7 @@ const today = (day: string) => `<input id="date" type="date" required value="${d
 /** Attendance → Adjust a step…: only administrators; the server checks the role again. */
 export function stepAdjustmentDialog(day: string): string {
   return page(
-    'Set a student to a lower step, with the reason. Only an administrator named on the Staff tab may; the entry is sealed in the record.',
+    'Set a student to a lower step, with the reason. Only an administrator may (the role is given with Add or change a staff member…); the entry is sealed in the record.',
     [
       { id: 'studentId', label: 'Student ID', input: '<input id="studentId" required autocomplete="off">' },
       {
@@ -56,7 +56,7 @@ export function stepAdjustmentDialog(day: string): string {
 /** Attendance → Court referral decision…: only district specialists; the server checks the role again. */
 export function courtDecisionDialog(day: string): string {
   return page(
-    'Record the decision to refer a student to court. Only a district specialist named on the Staff tab may, after the step-4 district interventions are documented.',
+    'Record the decision to refer a student to court. Only a district specialist may, once the student is at step 4 and the district interventions are documented.',
     [
       { id: 'studentId', label: 'Student ID', input: '<input id="studentId" required autocomplete="off">' },
       { id: 'date', label: 'Date of the decision', input: today(day) },
