@@ -88,6 +88,31 @@ function checkOptions(options: StartOptions): void {
 }
 
 /** Runs a menu item and stops with its message when it failed. */
+/** The demo's staff: roles given through the add-on by the Principal, caseloads by grade and last name. */
+const DEMO_STAFF = [
+  ['ruiz@demo.district.example.org', 'Ana Ruiz', 'Assistant Principal', '6', ''],
+  ['lee@demo.district.example.org', 'Bo Lee', 'Assistant Principal', '7-8', ''],
+  ['okafor@demo.district.example.org', 'Chidi Okafor', 'Counselor', '', 'A-L'],
+  ['meyer@demo.district.example.org', 'Dana Meyer', 'Counselor', '', 'M-Z'],
+  ['silva@demo.district.example.org', 'Eva Silva', 'Attendance Clerk', '6-8', ''],
+  ['grant@demo.district.example.org', 'Finn Grant', 'District Specialist', '6-8', ''],
+];
+
+function assignStaff(emu: Emulator): void {
+  for (const [email, name, role] of DEMO_STAFF) {
+    const r = emu.run('submitStaffMember', { email, name, role });
+    if (!(r.value as { ok?: boolean } | undefined)?.ok)
+      throw new Error(`could not add ${email}: ${r.error ?? JSON.stringify(r.value)}`);
+  }
+  const [header, ...rows] = emu.values('Staff');
+  const col = (h: string) => String.fromCharCode(65 + header!.findIndex((x) => x === h));
+  for (const [email, , , grades, lastNames] of DEMO_STAFF) {
+    const at = rows.findIndex((r) => r[0] === email) + 2;
+    emu.setValues('Staff', `${col('Grades')}${at}`, [[grades]]);
+    emu.setValues('Staff', `${col('Last Names')}${at}`, [[lastNames]]);
+  }
+}
+
 function menu(emu: Emulator, fn: string): RunResult {
   const result = emu.run(fn, undefined, 'menu');
   if (result.error) throw new Error(`${fn} failed: ${result.error}`);
@@ -113,6 +138,7 @@ export async function runStart(options: StartOptions): Promise<string> {
     menu(emu, 'setUpWorkbook');
     const demo = demoCampus(options.asOf, options.seed, options.students);
     emu.setValues('Students', 'A1', demo.students);
+    assignStaff(emu);
     const settings = emu.values('Settings');
     emu.setValues('Settings', 'A1', settingsWithMapping(settings, demo.mapping));
     emu.setValues('Import', 'A1', demo.export);

@@ -80,6 +80,8 @@ export function caseload(students: readonly StudentRow[], staff: readonly StaffR
 
 /** "Assistant Principal (Ana Ruiz)", or the role alone when nobody is assigned. */
 export function ownerText(role: Role, person: string): string {
+  // The add-on's own actions (letters, call lists, reports) read the same here as on To Do.
+  if (role === 'system') return 'Attendance Steps';
   return person === '' ? roleLabel(role) : `${roleLabel(role)} (${person})`;
 }
 

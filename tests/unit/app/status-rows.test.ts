@@ -75,6 +75,6 @@ describe('statusRow', () => {
 
   it("shows the add-on's action when nothing is due from staff", () => {
     const r = row(status([due('call-list', 'system', '2026-09-04', true)]));
-    expect(r).toMatchObject({ nextDue: 'call-list', owner: 'System', overdue: true });
+    expect(r).toMatchObject({ nextDue: 'call-list', owner: 'Attendance Steps', overdue: true });
   });
 });
