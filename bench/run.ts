@@ -1,8 +1,9 @@
-// `npm run bench`: runs every bench in the list and prints one table.
+// `npm run bench`: runs every bench in the list and prints one table. `BENCH_ONLY=edits npm run bench` runs only
+// the edit workloads (b and e of the workbook bench, at mid costs).
 
 import type { BenchRow } from './engine.bench';
 import { engineBench } from './engine.bench';
-import { workbookBench } from './workbook.bench';
+import { editsBench, workbookBench } from './workbook.bench';
 
 /** Benches to run, in order. Add new ones here; each returns rows for the table. */
 export const BENCHES: { name: string; run: () => BenchRow[] }[] = [{ name: 'engine', run: engineBench }];
@@ -18,7 +19,17 @@ function table(rows: BenchRow[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');
 }
 
-const rows: BenchRow[] = [];
-for (const b of BENCHES) rows.push(...b.run());
-console.log(table(rows));
-for (const t of TABLES) console.log(`\n${t.name}\n${t.run()}`);
+/** Subsets of the benches, by the value of BENCH_ONLY. */
+const ONLY: Record<string, () => string> = { edits: editsBench };
+
+const only = process.env['BENCH_ONLY'];
+if (only) {
+  const run = ONLY[only];
+  if (!run) throw new Error(`BENCH_ONLY=${only}: expected one of ${Object.keys(ONLY).join(', ')}`);
+  console.log(run());
+} else {
+  const rows: BenchRow[] = [];
+  for (const b of BENCHES) rows.push(...b.run());
+  console.log(table(rows));
+  for (const t of TABLES) console.log(`\n${t.name}\n${t.run()}`);
+}

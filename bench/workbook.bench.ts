@@ -187,3 +187,17 @@ export function workbookBench(): string {
   ];
   return lines.join('\n');
 }
+
+/**
+ * The edit workloads only, at mid costs (`BENCH_ONLY=edits npm run bench`): b) one edited row at 3,000 students
+ * (median student) and e) the edit trigger at 20,000 students, each after the full runs that set its campus up.
+ */
+export function editsBench(): string {
+  if (!fs.existsSync('build/Code.js')) build();
+  const full = fullRecalculation(3000, 60_000, 'a)', 'mid');
+  const byRows = [...full.sheets.rowsPerStudent].sort((x, y) => x[1] - y[1]);
+  const median = byRows[Math.floor(byRows.length / 2)]![0];
+  const edit = editBeside(full.emu, full.sheets, median, 'median student');
+  const district = fullRecalculation(20_000, 400_000, 'c)', 'mid');
+  return table([edit, ...editsAtDistrict(district.emu, 20_000, 400_000)]);
+}

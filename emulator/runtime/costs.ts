@@ -111,6 +111,7 @@ export const COST_TABLE: Record<string, CostSpec> = {
   'Sheet.createTextFinder': { base: 1 },
   'TextFinder.matchCase': { base: 1 },
   'TextFinder.matchEntireCell': { base: 1 },
+  'TextFinder.useRegularExpression': { base: 1 },
   'TextFinder.getCurrentMatch': { base: 1 },
   // Ui (estimates): showing HTML renders a page; a person reads and answers a dialog (it counts toward the limit).
   'Ui.show': { base: 300 },

@@ -79,10 +79,72 @@ describe('Range.createTextFinder and Sheet.createTextFinder', () => {
     ).toEqual(['null', 'B2', 'C4', null, 'C4']);
   });
 
-  it('throws not implemented for options it does not emulate', () => {
-    expect(() => inScript(emu, `${SHEET}.createTextFinder('a').useRegularExpression(true)`)).toThrow(
-      'not implemented: TextFinder.useRegularExpression',
+  // Apps Script reference, "Class TextFinder" (developers.google.com/apps-script/reference/spreadsheet/text-finder):
+  // useRegularExpression(useRegEx) "If true, configures the search to interpret the search string as a regular
+  // expression; otherwise the search interprets the search string as normal text."
+  it('reads the text as a regular expression with useRegularExpression(true), anywhere in the cell', () => {
+    const regex = (range: string, pattern: string, then = '') =>
+      cells(
+        `${SHEET}.getRange('${range}').createTextFinder(${JSON.stringify(pattern)}).useRegularExpression(true)${then}.findAll()`,
+      );
+    expect(regex('A2:C5', 'S1$')).toEqual(['A2', 'A3', 'B4']);
+    expect(regex('A2:C5', 'S1$', '.matchCase(true)')).toEqual(['A2', 'B4']);
+    expect(regex('A2:C5', 'Ann|Bob')).toEqual(['B2', 'B3', 'C4']);
+    expect(regex('A2:C5', 's1|s10', '.matchEntireCell(true)')).toEqual(['A2', 'A3', 'A4', 'B4']);
+    expect(regex('A2:C5', '^\\d{1,3},\\d+\\.\\d\\d$')).toEqual(['A5']);
+    expect(regex('A2:C5', '\\d\\s+late')).toEqual(['C2']);
+    // Off again: the text is plain, so a dot is a dot.
+    expect(regex('A2:C5', 'S.', '.useRegularExpression(false)')).toEqual([]);
+  });
+
+  it('escaped punctuation is literal; constructs JavaScript reads differently from Java throw', () => {
+    emu.setValues('Sheet1', 'E1:E3', [['a.b (1)'], ['axb (1)'], ['x+y']]);
+    expect(
+      cells(
+        `${SHEET}.getRange('E1:E3').createTextFinder(${JSON.stringify('a\\.b \\(1\\)')}).useRegularExpression(true).findAll()`,
+      ),
+    ).toEqual(['E1']);
+    expect(
+      cells(
+        `${SHEET}.getRange('E1:E3').createTextFinder(${JSON.stringify('x\\+y|zzz')}).useRegularExpression(true).findAll()`,
+      ),
+    ).toEqual(['E3']);
+    for (const pattern of [
+      'a++',
+      '(?i)a',
+      '(?>a)',
+      '(?=a)',
+      '\\Qa\\E',
+      '\\p{Alpha}',
+      '\\bS',
+      '[a[b]]',
+      '[a&&b]',
+      '(a',
+      'a{x}',
+    ])
+      expect(() =>
+        inScript(
+          emu,
+          `${SHEET}.createTextFinder(${JSON.stringify(pattern)}).useRegularExpression(true).findAll()`,
+        ),
+      ).toThrow('not implemented: TextFinder regular expression');
+    emu.setValues('Sheet1', 'E1:E3', [[''], [''], ['']]);
+  });
+
+  it('charges a regular-expression search as any findAll', () => {
+    emu.control.rt.resetCounters();
+    const before = emu.simulatedSeconds();
+    inScript(
+      emu,
+      `${SHEET}.getRange('A1:C1000').createTextFinder('S1|Ann').useRegularExpression(true).findAll()`,
     );
+    expect(emu.counts()['TextFinder.findAll']).toBe(1);
+    const ms = (emu.simulatedSeconds() - before) * 1000;
+    // As the plain search below (15 cells can hold content), plus 1 ms for useRegularExpression.
+    expect(ms).toBeCloseTo(450 + 15 * 0.00375 + 22 + 1, 6);
+  });
+
+  it('throws not implemented for options it does not emulate', () => {
     expect(() => inScript(emu, `${SHEET}.createTextFinder('a').replaceAllWith('b')`)).toThrow(
       'not implemented: TextFinder.replaceAllWith',
     );
