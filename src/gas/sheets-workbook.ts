@@ -265,10 +265,17 @@ export class SheetsWorkbook implements Workbook {
     const cells = rows.map((r) => this.toCells(tab, located, r));
     const formats = formatsRow(tab, located);
     for (const [col, width] of schemaColumnRuns(located)) {
-      const range = located.sheet.getRange(start, col, rows.length, width);
-      const runFormats = formats.slice(col - 1, col - 1 + width);
-      range.setNumberFormats(rows.map(() => runFormats));
-      range.setValues(cells.map((row) => row.slice(col - 1, col - 1 + width)));
+      // One format per run of adjacent columns that share it: a single format for a range is one cheap request,
+      // where a grid of formats costs per cell like the values themselves.
+      for (let c = col; c < col + width;) {
+        let end = c;
+        while (end + 1 < col + width && formats[end] === formats[c - 1]) end++;
+        located.sheet.getRange(start, c, rows.length, end - c + 1).setNumberFormat(formats[c - 1]!);
+        c = end + 1;
+      }
+      located.sheet
+        .getRange(start, col, rows.length, width)
+        .setValues(cells.map((row) => row.slice(col - 1, col - 1 + width)));
     }
   }
 
