@@ -13,7 +13,7 @@ const NOTHING = /"ok":false.*Nothing was written/;
 const refused = (name: string, fn: string, payload: unknown, re: RegExp, as?: string): Case => ({
   name,
   kind: 'dialog payload',
-  ...(as ? { setup: (emu: Emulator) => emu.setUser(as) } : {}),
+  ...(as !== undefined ? { setup: (emu: Emulator) => emu.setUser(as) } : {}),
   act: run(fn, payload),
   message: re,
 });
@@ -107,6 +107,13 @@ export const DIALOG_AND_POLICY_CASES: Case[] = [
     ADJUST,
     NOTHING,
     'stranger@district.example.org',
+  ),
+  refused(
+    'a person Google gives no email for',
+    'submitStepAdjustment',
+    ADJUST,
+    /"ok":false.*did not give your email address/,
+    '',
   ),
   refused('a Principal recording a court decision', 'submitCourtDecision', COURT, NOTHING),
   refused(
