@@ -55,6 +55,9 @@ export function importAttendance(deps: ImportDeps): ImportSummary {
  * Attendance → Import a CSV from Drive: imports the file's rows as from a paste. The file is read before the lock
  * is taken (a read changes nothing); the Import tab is written only under the lock, after the checks.
  */
+/** The most characters a Sheets cell holds. */
+const CELL_LIMIT = 50_000;
+
 export function importAttendanceFromCsv(deps: ImportDeps & { files: CsvFiles }, link: string): ImportSummary {
   const fileId = driveFileId(link);
   if (!fileId)
@@ -62,6 +65,15 @@ export function importAttendanceFromCsv(deps: ImportDeps & { files: CsvFiles }, 
   const lines = deps.files.read(fileId);
   if (lines.filter((r) => r.some((c) => c.trim() !== '')).length < 2) {
     throw new CsvFileError('The file has no rows under its header row. Nothing was imported.');
+  }
+  // A cell holds at most 50,000 characters: a longer value is refused, never cut, before anything is written.
+  const long = lines.findIndex((cells) => cells.some((c) => c.length > CELL_LIMIT));
+  if (long >= 0) {
+    const size = Math.max(...lines[long]!.map((c) => c.length)).toLocaleString('en-US');
+    throw new CsvFileError(
+      `Row ${long + 1} of the file holds a value of ${size} characters; a Sheets cell holds at most 50,000 characters. ` +
+        'Shorten it in the file and import again. Nothing was imported.',
+    );
   }
   const rows = lines
     .slice(1)

@@ -114,13 +114,20 @@ export function letterRow(letter: LetterDue, who: StudentFacts | undefined, poli
   };
 }
 
+/** A problem quoting what was typed stays readable, and within a cell (50,000 characters): a long quote is shortened. */
+const MAX_PROBLEM_LENGTH = 1000;
+
 export function issueRow(p: Problem): IssueRow {
+  const problem =
+    p.reason.length > MAX_PROBLEM_LENGTH
+      ? `${p.reason.slice(0, MAX_PROBLEM_LENGTH)}… (${p.reason.length.toLocaleString('en-US')} characters in all; the cell itself is unchanged)`
+      : p.reason;
   return {
     tab: p.tab,
     row: p.row ?? null,
     column: p.column ?? '',
     studentId: p.studentId ?? '',
     severity: p.severity,
-    problem: p.reason,
+    problem,
   };
 }

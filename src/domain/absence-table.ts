@@ -20,6 +20,8 @@ export interface AbsenceTableContext {
   cal: CalendarIndex;
   /** Student id → position on the roster (only these students' rows are valid). */
   studentIndex: ReadonlyMap<string, number>;
+  /** Today: a row dated after it is listed (it counts from that day, as the engine evaluates as of today). */
+  asOf?: DayKey;
 }
 
 /**
@@ -149,6 +151,14 @@ export function validateAbsenceTable(rows: readonly RawAbsenceRow[], ctx: Absenc
       problem(r, studentId, reason, undefined, 'warning');
       continue;
     }
+    if (ctx.asOf && date.key > ctx.asOf)
+      problem(
+        r,
+        studentId,
+        `${date.key} is after today (${ctx.asOf}); the absence counts from that day.`,
+        'Date',
+        'warning',
+      );
     if (!isInstructional(cal, n))
       problem(
         r,

@@ -90,7 +90,7 @@ export function evaluateCampus(input: CampusInput): CampusResult {
   const studentIndex = new Map<string, number>();
   for (const s of roster.students) studentIndex.set(s.studentId, studentIndex.size);
   const studentIds: ReadonlySet<string> = new Set(studentIndex.keys());
-  const abs = validateAbsenceTable(pick(input.absences), { policy, cal, studentIndex });
+  const abs = validateAbsenceTable(pick(input.absences), { policy, cal, studentIndex, asOf });
   const docs = validateDocumentation(pick(input.documentation), { policy, studentIds, asOf });
   const problems = [
     ...(only ? roster.problems.filter((p) => only.has(p.studentId ?? '')) : roster.problems),
