@@ -33,19 +33,35 @@ const reason = v.pipe(
   v.maxLength(MAX_NOTE_LENGTH, `The reason is longer than ${MAX_NOTE_LENGTH} characters; shorten it.`),
 );
 
-export const StepAdjustmentInput = v.object({
-  studentId,
-  date: day,
-  step: v.pipe(
-    v.number('The step must be a number from 0 to 5.'),
-    v.integer('The step must be a whole number from 0 to 5.'),
-    v.minValue(0, 'The step must be from 0 to 5.'),
-    v.maxValue(5, 'The step must be from 0 to 5.'),
-  ),
-  reason,
-});
+const FIELDS: Record<string, string> = {
+  studentId: 'the Student ID',
+  date: 'the date',
+  step: 'the step',
+  reason: 'the reason',
+};
 
-export const CourtDecisionInput = v.object({ studentId, date: day, reason });
+/** A missing field, or an entry that is not an object at all, in words (valibot's own name its internals). */
+const INCOMPLETE = (issue: v.ObjectIssue): string => {
+  const key = String(issue.expected ?? '').replace(/"/g, '');
+  return `The entry is not complete: fill in ${FIELDS[key] ?? 'every field'}.`;
+};
+
+export const StepAdjustmentInput = v.object(
+  {
+    studentId,
+    date: day,
+    step: v.pipe(
+      v.number('The step must be a number from 0 to 5.'),
+      v.integer('The step must be a whole number from 0 to 5.'),
+      v.minValue(0, 'The step must be from 0 to 5.'),
+      v.maxValue(5, 'The step must be from 0 to 5.'),
+    ),
+    reason,
+  },
+  INCOMPLETE,
+);
+
+export const CourtDecisionInput = v.object({ studentId, date: day, reason }, INCOMPLETE);
 
 export type StepAdjustmentRequest = v.InferInput<typeof StepAdjustmentInput>;
 export type CourtDecisionRequest = v.InferInput<typeof CourtDecisionInput>;

@@ -9,16 +9,19 @@ import { grantRole, refusal, resolveActor, roleFromText } from './actor';
 import { readRules } from './campus';
 import { roleLabel } from './labels';
 
-export const StaffMemberInput = v.object({
-  email: v.pipe(
-    v.string('The email must be text.'),
-    v.trim(),
-    v.email('Enter the person’s email address, e.g. name@district.org.'),
-    v.maxLength(254, 'That email is too long.'),
-  ),
-  name: v.pipe(v.string('The name must be text.'), v.trim(), v.maxLength(200, 'The name is too long.')),
-  role: v.pipe(v.string('The role must be text.'), v.trim()),
-});
+export const StaffMemberInput = v.object(
+  {
+    email: v.pipe(
+      v.string('The email must be text.'),
+      v.trim(),
+      v.email('Enter the person’s email address, e.g. name@district.org.'),
+      v.maxLength(254, 'That email is too long.'),
+    ),
+    name: v.pipe(v.string('The name must be text.'), v.trim(), v.maxLength(200, 'The name is too long.')),
+    role: v.pipe(v.string('The role must be text.'), v.trim()),
+  },
+  'The entry is not complete: fill in the email, name and role.',
+);
 
 export type StaffMemberRequest = v.InferInput<typeof StaffMemberInput>;
 
