@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { demoCampus, demoYearBounds } from '../emulator/demo/demo-campus';
 import { createEmulator, type Emulator, type RunResult } from '../emulator/host/emulator';
+import type { DriveStore } from '../emulator/runtime/drive-store';
 
 const USAGE = `Usage: npm start -- [options]
 
@@ -154,9 +155,25 @@ export async function runStart(options: StartOptions): Promise<string> {
     );
   }
   fs.mkdirSync(options.out, { recursive: true });
+  done.push(writeCallList(emu, options.asOf, options.out));
   const workbookFile = path.join(options.out, 'workbook.xlsx');
   await emu.saveXlsx(workbookFile);
   return summary(emu, options.asOf, done, workbookFile);
+}
+
+/**
+ * The day's School Messenger call list, as the schedule makes it each school day (here from the menu: Attendance →
+ * Make today's call list), copied from the emulated Drive folder to `out/`.
+ */
+function writeCallList(emu: Emulator, asOf: string, out: string): string {
+  const said = String(menu(emu, 'makeCallListNow') && emu.ui.alerts.at(-1)?.prompt).split('\n')[0];
+  const drive = (emu.control as unknown as { drive: DriveStore }).drive;
+  const name = `Call list ${asOf}.csv`;
+  const file = [...drive.files.values()].find((f) => f.name === name && !f.trashed);
+  if (!file) return `ran: Make today's call list — ${said}`;
+  const target = path.join(out, name);
+  fs.writeFileSync(target, Buffer.from(file.bytes));
+  return `ran: Make today's call list — ${said} Wrote ${target}`;
 }
 
 /**

@@ -144,6 +144,7 @@ export interface StudentFacts {
   grade: string;
   language: string;
   guardianEmail: string;
+  guardianPhone?: string;
 }
 export interface Records {
   students: RawStudentRow[];
@@ -176,6 +177,7 @@ export function toRecords(
         grade: v.grade,
         language: v.language,
         guardianEmail: v.guardianEmail,
+        guardianPhone: v.guardianPhone,
       });
   }
   const roster = new RosterIds(students.map((s) => s.values.studentId));

@@ -3,8 +3,12 @@ import { ABSENCES, STUDENTS } from '../ports/tabs';
 
 const PREFIX = 'import.column.';
 
+/**
+ * Settings that take effect without being applied, being no part of the ladder: the import's (`import.*`), the daily
+ * call list's (`calls.*`) and the schedule's lines (`schedule.*`, written by the add-on).
+ */
 export function isImportSetting(key: string): boolean {
-  return key.trim().toLowerCase().startsWith('import.');
+  return /^(import|calls|schedule)\./.test(key.trim().toLowerCase());
 }
 
 /** Our columns an export can fill: the three of Absences are required, the roster ones optional. */

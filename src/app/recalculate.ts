@@ -1,5 +1,6 @@
 // Recalculates students' steps: the whole campus (menu, nightly, after an import) or only the students whose rows
 // changed (edit trigger). Reads every tab it needs before writing anything, then writes each result block once.
+import { noPhoneProblem } from '../domain/call-list';
 import { evaluateCampus } from '../domain/engine';
 import { stepDefinition } from '../domain/policy';
 import type { Problem, StudentStatus } from '../domain/types';
@@ -73,6 +74,25 @@ export interface RecalcOptions {
   sortAbsences?: boolean;
   /** Sees the rows of each people tab as read (the edit path keeps a snapshot of their Student IDs). */
   onRead?: (tab: TabDef, rows: { row: number; values: { studentId: string } }[]) => void;
+  /**
+   * Entries a scheduled job adds to the record in this run (the daily call list's "Automated call" entries): asked
+   * for once every tab is read, given the campus's statuses before they are added; they are sealed and written with
+   * the run's own rows and count in this run's Status and To Do.
+   */
+  addToRecord?: (input: AddToRecordInput) => {
+    entries: Omit<DocRow, 'entryId' | 'seal'>[];
+    problems: Problem[];
+  };
+}
+
+export interface AddToRecordInput {
+  today: string;
+  rules: Rules;
+  records: Records;
+  /** The Students tab's rows, as read. */
+  students: SheetRow<typeof STUDENTS.columns>[];
+  /** Every student's status before the added entries. */
+  statuses: () => StudentStatus[];
 }
 
 /** Every student of the campus, as of today. */
@@ -113,13 +133,35 @@ function recalculateAllHeld(deps: RecalcDeps, options: RecalcOptions = {}): Reca
   const staff = readStaff(workbook);
   const people = caseload(students, staff);
   for (const tab of [LETTERS, STATUS, TO_DO, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
+  const job = options.addToRecord?.({
+    today,
+    rules,
+    records,
+    students,
+    statuses: () => evaluate(deps, today, rules, records, people, letters, []).statuses,
+  });
+  const added = job?.entries ?? [];
+  for (const d of added)
+    records.documentation.push({
+      row: 0,
+      studentId: d.studentId,
+      date: d.date,
+      type: d.type,
+      outcome: d.outcome,
+      role: d.role,
+      staff: d.staff,
+      note: d.notes,
+      targetStep: d.targetStep,
+      verified: true,
+    });
   const e = evaluate(deps, today, rules, records, people, letters, [
     ...checked.problems,
     ...missing.problems,
     ...typedGrantProblems(staff, deps.sealer),
+    ...(job?.problems ?? []),
   ]);
   // The record first: a run stopped after this point leaves steps the next run finds already logged.
-  const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
+  const written = writeRecord(deps, ledger, checked.rows, [...added, ...e.docsToAppend]);
   ledger.archive(
     [...checked.rows.filter((r) => r.trust === 'sealed').map((r) => r.values), ...written],
     deps.archive,
@@ -224,6 +266,15 @@ function evaluate(
     ...recordProblems,
     ...people.problems,
     ...result.problems,
+    // Those the day's call list leaves out: at step 1 or above, absent without excuse today, and no phone.
+    ...result.statuses
+      .filter(
+        (s) =>
+          s.step >= 1 &&
+          s.counts.unexcusedDates.includes(asOf) &&
+          (records.names.get(s.studentId)?.guardianPhone ?? '').trim() === '',
+      )
+      .map((s) => noPhoneProblem(s.studentId, asOf)),
   ];
   const problemsBy = new Map<string, number>();
   for (const p of problems)

@@ -15,6 +15,8 @@ import { readRules, YEAR_START_KEY } from './campus';
 import { sealLayoutOneRows } from './migrate-record';
 import { Ledger } from './record';
 import { defaultImportSettings } from './import-mapping';
+import { defaultCallSettings } from '../domain/call-list';
+import { markInstalled, readSchedule } from './schedule';
 import { roleOptions } from './labels';
 import { settingLabel } from '../ports/settings-labels';
 
@@ -100,6 +102,13 @@ export function setUpWorkbook(deps: SetUpDeps): string[] {
     changes.push(...applyInitialPolicy(workbook, store));
     for (let v = from; v < SCHEMA_VERSION; v++) changes.push(...(MIGRATIONS[v]?.(deps) ?? []));
     changes.push(...deps.triggers.ensureInstalled());
+    // The schedule (nightly recalculation, daily call list, weekly report) once, unless an administrator removed it.
+    if (!readSchedule(store).removed && deps.triggers.installSchedule()) {
+      markInstalled(store, deps.clock.now());
+      changes.push(
+        'installed the schedule (one hourly trigger: the nightly recalculation at about 2 a.m., the call list on school days at about 10 a.m.; see schedule.* in Settings)',
+      );
+    }
     if (from !== SCHEMA_VERSION) store.set(SCHEMA_VERSION_KEY, String(SCHEMA_VERSION));
     return changes;
   });
@@ -118,6 +127,7 @@ function fillSettings(workbook: Workbook): string[] {
         'year before.',
     },
     ...defaultImportSettings(),
+    ...defaultCallSettings(),
   ];
   const missing = wanted.filter((s) => !present.has(s.key.toLowerCase()));
   if (missing.length === 0) return [];

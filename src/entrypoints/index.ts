@@ -25,7 +25,12 @@ import { courtDecisionDialog, staffMemberDialog, stepAdjustmentDialog } from './
 import { setStaffMember, type StaffMemberRequest } from '../app/staff-member';
 import { roleOptions } from '../app/labels';
 import { buildMenu } from './menu';
+import { makeCallList } from '../app/call-list';
+import { installSchedule, removeSchedule, tick } from '../app/schedule-run';
+import { ownerFailureMail } from '../gas/mail-failure';
 import {
+  describeCallList,
+  GLOBAL_JOBS,
   describeImport,
   describeRecalc,
   describeSetUp,
@@ -186,9 +191,47 @@ export function onChangeInstalled(e: { changeType?: string }): void {
   }
 }
 
-/** Time trigger, nightly (about 2 a.m., when nobody is typing): the whole campus as of the new day. */
-export function nightlyRecalculation(): void {
-  unattended('The nightly recalculation', () =>
-    recalculateEveryone(services(), 'The nightly recalculation', { sortAbsences: true }),
+/** Scheduled job, nightly (about 2 a.m., when nobody is typing): the whole campus as of the new day. */
+export function nightlyRecalculation(): string {
+  let summary = '';
+  unattended('The nightly recalculation', () => {
+    summary = describeRecalc(
+      recalculateEveryone(services(), 'The nightly recalculation', { sortAbsences: true }),
+    );
+  });
+  return summary;
+}
+
+/** Scheduled job, every day (the run itself makes nothing on a day the Calendar has no school). */
+export function dailyCallList(): string {
+  let summary = '';
+  unattended('The daily call list', () => {
+    summary = describeCallList(makeCallList(services()));
+  });
+  return summary;
+}
+
+/** Menu: Attendance → Make today's call list (replaces today's file; logs nothing twice). */
+export function makeCallListNow(): void {
+  menuAction('Call list', (ui, s) => ui.alert("Today's call list", describeCallList(makeCallList(s))));
+}
+
+/** Menu: Attendance → Install the schedule. */
+export function installTheSchedule(): void {
+  menuAction('Install the schedule', (ui, s) => ui.alert('The schedule', installSchedule(s, GLOBAL_JOBS)));
+}
+
+/** Menu: Attendance → Remove the schedule. */
+export function removeTheSchedule(): void {
+  menuAction('Remove the schedule', (ui, s) => ui.alert('The schedule', removeSchedule(s, GLOBAL_JOBS)));
+}
+
+/** Time trigger, every hour: runs the scheduled job that is due, if any (src/app/schedule.ts). */
+export function runSchedule(): void {
+  const s = services();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  tick(
+    { ...s, mail: ownerFailureMail(), workbookName: () => ss.getName(), workbookUrl: () => ss.getUrl() },
+    GLOBAL_JOBS,
   );
 }

@@ -15,6 +15,7 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Recalculate now', functionName: 'recalculateNow' },
   { label: 'Import attendance (from the Import tab)', functionName: 'importAttendance' },
   { label: 'Import a CSV from Drive…', functionName: 'importAttendanceFromDrive' },
+  { label: "Make today's call list", functionName: 'makeCallListNow' },
   null,
   { label: 'Adjust a step…', functionName: 'showStepAdjustment' },
   { label: 'Court referral decision…', functionName: 'showCourtDecision' },
@@ -23,6 +24,8 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Apply Settings changes…', functionName: 'applySettingsChanges' },
   null,
   { label: 'Set up this workbook', functionName: 'setUpWorkbook' },
+  { label: 'Install the schedule', functionName: 'installTheSchedule' },
+  { label: 'Remove the schedule', functionName: 'removeTheSchedule' },
   { label: 'About Attendance Steps', functionName: 'showAbout' },
 ];
 

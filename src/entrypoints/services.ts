@@ -6,6 +6,9 @@ import type { EntryResult } from '../app/privileged-entry';
 import { RECORD_KEYS } from '../app/record';
 import { EVERYONE, isRecorded, runGuarded } from '../app/guarded-run';
 import { openNotice, readState, updateState } from '../app/pending-work';
+import { readSchedule, scheduleNotice, type JobRunner } from '../app/schedule';
+import type { CallListSummary } from '../app/call-list';
+import { driveCallLists } from '../gas/drive-call-lists';
 import type { RecalcOptions, RecalcSummary } from '../app/recalculate';
 import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
 import { driveExportCopies } from '../gas/drive-csv-files';
@@ -43,6 +46,11 @@ export function services() {
     ),
     session,
     snapshots: snapshotSheet(ss),
+    calls: driveCallLists(
+      store,
+      () => ss.getName(),
+      () => session.email(),
+    ),
   };
 }
 
@@ -61,7 +69,13 @@ export function recalculateEveryone(
  */
 export function showOpenNotice(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const notice = openNotice(readState(documentStore()), gasClock(ss.getSpreadsheetTimeZone()).now());
+  const store = documentStore();
+  const notice = [
+    openNotice(readState(store), gasClock(ss.getSpreadsheetTimeZone()).now()),
+    scheduleNotice(readSchedule(store)),
+  ]
+    .filter((n) => n !== null)
+    .join('\n');
   if (notice) gasUi().toast(notice, 'Attendance Steps: a run did not finish');
 }
 
@@ -187,4 +201,25 @@ export function unattended(what: string, run: () => void): void {
     }
     throw e;
   }
+}
+
+/** The scheduled jobs as the schedule calls them: the top-level functions of build/Code.js, by name. */
+export const GLOBAL_JOBS: JobRunner = {
+  defined: (handler) => typeof (globalThis as Record<string, unknown>)[handler] === 'function',
+  run: (handler) => {
+    const result: unknown = (globalThis as unknown as Record<string, () => unknown>)[handler]!();
+    return typeof result === 'string' && result !== '' ? result : 'done';
+  },
+};
+
+export function describeCallList(c: CallListSummary): string {
+  if (!c.schoolDay) return `${c.day} is not a school day in the Calendar: no call list.`;
+  const lines = [
+    `${c.listed} students listed for ${c.day} in ${c.file ?? 'no file'}; ${c.logged} "Automated call" entries written` +
+      `${c.listed > c.logged ? ` (${c.listed - c.logged} were already logged today)` : ''}.`,
+  ];
+  if (c.noPhone > 0)
+    lines.push(`${c.noPhone} students left out: no guardian phone (listed on the Data Issues tab).`);
+  if (c.recalc) lines.push(describeRecalc(c.recalc));
+  return lines.join('\n');
 }

@@ -28,16 +28,18 @@ export function documentLock(): Lock {
 }
 
 export function scriptTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Triggers {
+  // The add-on's time triggers: the schedule's, and the nightly one of versions before the schedule.
+  const clockTriggers = () =>
+    ScriptApp.getProjectTriggers().filter(
+      (t) =>
+        t.getEventType() === ScriptApp.EventType.CLOCK &&
+        [TRIGGERS.schedule, TRIGGERS.nightly].includes(t.getHandlerFunction() as never),
+    );
   return {
     ensureInstalled(): string[] {
-      // This workbook's edit and change triggers, and the project's time trigger (not tied to a workbook).
-      const clock = ScriptApp.getProjectTriggers().filter(
-        (t) => t.getEventType() === ScriptApp.EventType.CLOCK,
-      );
+      // This workbook's edit and change triggers.
       const existing = new Set(
-        [...ScriptApp.getUserTriggers(ss), ...clock].map(
-          (t) => `${t.getHandlerFunction()}|${String(t.getEventType())}`,
-        ),
+        ScriptApp.getUserTriggers(ss).map((t) => `${t.getHandlerFunction()}|${String(t.getEventType())}`),
       );
       const installed: string[] = [];
       const want = (
@@ -62,13 +64,24 @@ export function scriptTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Tr
         () => ScriptApp.newTrigger(TRIGGERS.onChange).forSpreadsheet(ss).onChange().create(),
         'installed the change trigger (recalculates after rows are deleted)',
       );
-      want(
-        TRIGGERS.nightly,
-        ScriptApp.EventType.CLOCK,
-        () => ScriptApp.newTrigger(TRIGGERS.nightly).timeBased().everyDays(1).atHour(2).create(),
-        'installed the nightly recalculation (about 2 a.m.)',
-      );
       return installed;
+    },
+    scheduleInstalled(): boolean {
+      return clockTriggers().some((t) => t.getHandlerFunction() === TRIGGERS.schedule);
+    },
+    installSchedule(): boolean {
+      const clock = clockTriggers();
+      // An Editor add-on may have one time trigger per user and document, run at most hourly (Editor add-on
+      // trigger restrictions): the nightly trigger of an older version goes, its job is in the schedule.
+      for (const t of clock) if (t.getHandlerFunction() === TRIGGERS.nightly) ScriptApp.deleteTrigger(t);
+      if (clock.some((t) => t.getHandlerFunction() === TRIGGERS.schedule)) return false;
+      ScriptApp.newTrigger(TRIGGERS.schedule).timeBased().everyHours(1).create();
+      return true;
+    },
+    removeSchedule(): number {
+      const clock = clockTriggers();
+      for (const t of clock) ScriptApp.deleteTrigger(t);
+      return clock.length;
     },
   };
 }

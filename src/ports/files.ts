@@ -25,3 +25,9 @@ export function driveFileId(text: string): string | null {
   if (fromLink) return fromLink[1]!;
   return /^[\w-]{10,}$/.test(t) ? t : null;
 }
+
+/** The daily call lists, one CSV file a school day in a Drive folder the add-on creates. */
+export interface CallListFiles {
+  /** Writes the file named `name`, replacing the one of that name written before; returns where it is, in words. */
+  replace(name: string, rows: string[][]): string;
+}

@@ -23,6 +23,9 @@ export function settingLabel(key: string): string {
   if (key.startsWith('code.')) return `What attendance code ${key.slice(5)} means`;
   if (key.startsWith('outcome.')) return `Whether outcome "${key.slice(8)}" counts as done`;
   if (key.startsWith('import.column.')) return `Export column for ${key.slice(14)}`;
+  if (key === 'calls.columns') return 'Call list columns';
+  if (key === 'calls.schoolCode') return 'Call list school code';
+  if (key.startsWith('calls.language.')) return `Call list language code for ${key.slice(15)}`;
   return '';
 }
 

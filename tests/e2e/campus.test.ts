@@ -60,9 +60,9 @@ describe('the add-on in the emulator', () => {
     expect(emu.sheetNames()).toEqual(tabs);
     expect(others.map((t) => JSON.stringify(emu.values(t)))).toEqual(before);
     expect(emu.control.triggers.map((t) => t.handlerFunction).sort()).toEqual([
-      'nightlyRecalculation',
       'onChangeInstalled',
       'onEditInstalled',
+      'runSchedule',
     ]);
   });
 

@@ -53,12 +53,29 @@ export class MemoryTriggers implements Triggers {
 
   ensureInstalled(): string[] {
     const lines: string[] = [];
-    for (const handler of Object.values(TRIGGERS)) {
+    for (const handler of [TRIGGERS.onEdit, TRIGGERS.onChange]) {
       if (this.installed.includes(handler)) continue;
       this.installed.push(handler);
       lines.push(`installed the ${handler} trigger`);
     }
     return lines;
+  }
+
+  scheduleInstalled(): boolean {
+    return this.installed.includes(TRIGGERS.schedule);
+  }
+
+  installSchedule(): boolean {
+    if (this.scheduleInstalled()) return false;
+    this.installed.push(TRIGGERS.schedule);
+    return true;
+  }
+
+  removeSchedule(): number {
+    const at = this.installed.indexOf(TRIGGERS.schedule);
+    if (at < 0) return 0;
+    this.installed.splice(at, 1);
+    return 1;
   }
 }
 
