@@ -26,6 +26,8 @@ import { setStaffMember, type StaffMemberRequest } from '../app/staff-member';
 import { roleOptions } from '../app/labels';
 import { buildMenu } from './menu';
 import { makeCallList } from '../app/call-list';
+import { importCallResults } from '../app/call-results';
+import { CsvFileError, driveFileId } from '../ports/files';
 import { installSchedule, removeSchedule, tick } from '../app/schedule-run';
 import { ownerFailureMail } from '../gas/mail-failure';
 import {
@@ -214,6 +216,27 @@ export function dailyCallList(): string {
 /** Menu: Attendance → Make today's call list (replaces today's file; logs nothing twice). */
 export function makeCallListNow(): void {
   menuAction('Call list', (ui, s) => ui.alert("Today's call list", describeCallList(makeCallList(s))));
+}
+
+/** Menu: Attendance → Import School Messenger results… (asks for the results CSV's link in Drive). */
+export function importCallResultsFromDrive(): void {
+  const link = gasUi().prompt(
+    'Import School Messenger results',
+    "Paste the link of School Messenger's delivery results (a CSV file in Drive):",
+  );
+  if (link === null) return;
+  menuAction('Import School Messenger results', (ui, s) => {
+    const id = driveFileId(link);
+    if (!id)
+      throw new CsvFileError('Paste the link of the CSV file in Drive (it holds /d/ and the file id).');
+    const r = importCallResults(s, driveCsvFiles().read(id));
+    const lines = [
+      `${r.read} results read: ${r.written} written to Documentation, ${r.already} already there.`,
+      ...(r.unmatched.length ? [`Not matched to a listed call:\n${r.unmatched.join('\n')}`] : []),
+      ...(r.rejected.length ? [`Not used:\n${r.rejected.join('\n')}`] : []),
+    ];
+    ui.alert('School Messenger results', lines.join('\n'));
+  });
 }
 
 /** Menu: Attendance → Install the schedule. */

@@ -16,6 +16,7 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Import attendance (from the Import tab)', functionName: 'importAttendance' },
   { label: 'Import a CSV from Drive…', functionName: 'importAttendanceFromDrive' },
   { label: "Make today's call list", functionName: 'makeCallListNow' },
+  { label: 'Import School Messenger results…', functionName: 'importCallResultsFromDrive' },
   null,
   { label: 'Adjust a step…', functionName: 'showStepAdjustment' },
   { label: 'Court referral decision…', functionName: 'showCourtDecision' },

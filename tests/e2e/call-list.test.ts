@@ -107,4 +107,38 @@ describe('the daily call list', () => {
       expect.stringMatching(/calls\.columns.*unknown: Shoe Size/),
     );
   });
+
+  it("imports School Messenger's delivery results as sealed entries referring to the listed calls, once", () => {
+    const emu = campus();
+    menu(emu, 'makeCallListNow');
+    const listedId = String(automatedCalls(emu)[0]!['Entry ID']);
+    const drive = emu.control['drive'] as {
+      addTextFile(name: string, content: string, type: string): string;
+    };
+    const csv =
+      'Student ID,Phone,Call Date,Result\n101,5125550101,09/15/2026 4:05 PM,Busy\n' +
+      '0103,5125550103,09/15/2026,Answered\n0101,5125550101,09/15/2026,Exploded\n';
+    const id = drive.addTextFile('results.csv', csv, 'text/csv');
+    emu.ui.queuePromptResponse(`https://drive.google.com/file/d/${id}/view`);
+    menu(emu, 'importCallResultsFromDrive');
+    expect(emu.ui.alerts.at(-1)!.prompt).toBe(
+      '2 results read: 1 written to Documentation, 0 already there.\n' +
+        'Not matched to a listed call:\nline 3: no call was listed for 0103 on 2026-09-15\n' +
+        'Not used:\nline 4: result "Exploded" is not one the add-on knows',
+    );
+    const result = automatedCalls(emu).find((r) => r['Refers To'] === listedId)!;
+    expect(result).toMatchObject({
+      'Student ID': '0101',
+      Outcome: 'Attempted / no answer',
+      Notes: `School Messenger result for ${listedId}: Busy`,
+    });
+    expect(String(result['Seal'])).not.toBe('');
+    // The same export again writes nothing.
+    emu.ui.queuePromptResponse(id);
+    menu(emu, 'importCallResultsFromDrive');
+    expect(emu.ui.alerts.at(-1)!.prompt).toMatch(
+      /^2 results read: 0 written to Documentation, 1 already there/,
+    );
+    expect(automatedCalls(emu)).toHaveLength(2);
+  });
 });
