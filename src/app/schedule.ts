@@ -165,9 +165,15 @@ export function runDueJob(deps: ScheduleDeps, runner: JobRunner): (JobRun & { jo
   return { ...run, job };
 }
 
-/** What the next person to open the workbook is told of scheduled jobs whose last run failed; null when none. */
-export function scheduleNotice(state: ScheduleState): string | null {
-  const failed = JOBS.filter((j) => state.runs[j.key]?.outcome === 'failed');
+/**
+ * What the next person to open the workbook is told of scheduled jobs whose last run failed; null when none. A failure
+ * whose message `told` already holds (the recalculation's own notice) is not told twice.
+ */
+export function scheduleNotice(state: ScheduleState, told = ''): string | null {
+  const failed = JOBS.filter((j) => {
+    const r = state.runs[j.key];
+    return r?.outcome === 'failed' && !(r.message !== '' && told.includes(r.message));
+  });
   if (failed.length === 0) return null;
   return failed
     .map((j) => {

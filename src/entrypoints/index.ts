@@ -28,7 +28,7 @@ import { buildMenu } from './menu';
 import { makeCallList } from '../app/call-list';
 import { importCallResults } from '../app/call-results';
 import { CsvFileError, driveFileId } from '../ports/files';
-import { installSchedule, removeSchedule, tick } from '../app/schedule-run';
+import { installSchedule, removeSchedule, showSchedule, tick } from '../app/schedule-run';
 import { ownerFailureMail } from '../gas/mail-failure';
 import {
   describeCallList,
@@ -76,6 +76,7 @@ export function setUpWorkbook(): void {
   menuAction('Set up', (ui, s) => {
     const changes = setUpWorkbookUseCase(s);
     changes.push(...offerFirstAdministrator(ui, s));
+    showSchedule(s, GLOBAL_JOBS);
     ui.alert('Attendance Steps is set up', `${describeSetUp(changes)}\n\n${recalculateAfter(s)}`);
   });
 }

@@ -70,12 +70,8 @@ export function recalculateEveryone(
 export function showOpenNotice(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const store = documentStore();
-  const notice = [
-    openNotice(readState(store), gasClock(ss.getSpreadsheetTimeZone()).now()),
-    scheduleNotice(readSchedule(store)),
-  ]
-    .filter((n) => n !== null)
-    .join('\n');
+  const work = openNotice(readState(store), gasClock(ss.getSpreadsheetTimeZone()).now());
+  const notice = [work, scheduleNotice(readSchedule(store), work ?? '')].filter((n) => n !== null).join('\n');
   if (notice) gasUi().toast(notice, 'Attendance Steps: a run did not finish');
 }
 

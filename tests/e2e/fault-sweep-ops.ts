@@ -1,4 +1,5 @@
-// The five runs the fault sweep interrupts, on a five-student campus: Set up, Import, Recalculate, an edit, the nightly run.
+// The runs the fault sweep interrupts, on a five-student campus: Set up, Import, Recalculate, an edit, the nightly
+// run and the daily call list.
 import type { Emulator, RunResult } from '../../emulator/host/emulator';
 import type { Operation } from './sweep';
 
@@ -82,5 +83,19 @@ export const OPERATIONS: Operation[] = [
     },
     act: (emu) => [emu.run('nightlyRecalculation', undefined, 'time-trigger')],
     rerun: (emu) => [emu.run('nightlyRecalculation', undefined, 'time-trigger')],
+  },
+  {
+    name: 'the daily call list',
+    prepare: (emu) => {
+      recalculated(emu);
+      // 1003 (step 1) and 1001 are absent today; 1003 has a phone, so the list holds one call.
+      emu.setValues('Students', 'J4', [['5125550103']]);
+      emu.setValues('Absences', 'A10', [
+        ['1003', '2026-10-15', 'U', ''],
+        ['1001', '2026-10-15', 'U', ''],
+      ]);
+    },
+    act: (emu) => [emu.run('dailyCallList', undefined, 'time-trigger')],
+    rerun: (emu) => [emu.run('dailyCallList', undefined, 'time-trigger')],
   },
 ];
