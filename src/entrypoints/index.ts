@@ -192,3 +192,5 @@ export function nightlyRecalculation(): void {
     recalculateEveryone(services(), 'The nightly recalculation', { sortAbsences: true }),
   );
 }
+
+export { showSidebar, sidebarLogContact, sidebarRecalculate, sidebarStart, sidebarStudent } from './sidebar';
