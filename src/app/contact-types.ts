@@ -55,11 +55,3 @@ export function contactTypesFor(role: Role | null, policy: Policy): ContactType[
 export const SIDEBAR_TYPES: readonly string[] = [...ANYONE, ...STAFF, ...ADMIN, ...DISTRICT].map(
   (t) => t.type,
 );
-
-/** Who may log a type, in words, for the refusal message. */
-export function whoMayLog(type: string): string {
-  if (ADMIN.some((t) => t.type === type)) return 'an Assistant Principal or Principal';
-  if (DISTRICT.some((t) => t.type === type)) return 'a District Specialist';
-  if (STAFF.some((t) => t.type === type)) return 'a person the Staff tab gives a role';
-  return 'anyone';
-}

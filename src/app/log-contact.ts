@@ -6,7 +6,7 @@ import { DOC } from '../domain/policy';
 import { ROLES } from '../domain/types';
 import type { DocumentStore } from '../ports/platform';
 import { DOCUMENTATION } from '../ports/tabs';
-import { contactTypesFor, SIDEBAR_TYPES, whoMayLog } from './contact-types';
+import { contactTypesFor, SIDEBAR_TYPES } from './contact-types';
 import { updateState, union } from './pending-work';
 import { Ledger, sealedEntryId } from './record';
 import {
@@ -98,6 +98,7 @@ function seen(store: DocumentStore): Seen {
  * (not before the entry's date). A submission id already written answers with its entry and writes nothing.
  */
 export function logContact(deps: EntryDeps, input: unknown): EntryResult {
+  if (Array.isArray(input)) return refused('The entry must be a form.');
   const parsed = v.safeParse(ContactInput, input);
   if (!parsed.success) return refused(parsed.issues[0].message);
   const form = parsed.output;
@@ -114,7 +115,8 @@ export function logContact(deps: EntryDeps, input: unknown): EntryResult {
   if (notes.length > MAX_NOTE_LENGTH)
     return refused(`The notes are longer than ${MAX_NOTE_LENGTH} characters; shorten them (nothing is cut).`);
   return deps.lock.withLock((): EntryResult => {
-    const earlier = seen(deps.store).find(([s]) => s === form.submissionId);
+    const submissions = seen(deps.store);
+    const earlier = submissions.find(([s]) => s === form.submissionId);
     if (earlier && deps.workbook.find(DOCUMENTATION, 'entryId', [earlier[1]]).length > 0)
       return {
         ok: true,
@@ -138,7 +140,7 @@ export function logContact(deps: EntryDeps, input: unknown): EntryResult {
           contactTypesFor(role, policy).some((t) => t.type === form.type);
         return {
           roles: allowed(null) ? null : ROLES.filter((r) => r !== 'system' && allowed(r)),
-          what: `log a ${form.type} (only ${whoMayLog(form.type)} may)`,
+          what: `log a ${form.type}`,
           recalculate: false,
           precheck: () => {
             if (!policy.outcomes.some((o) => o.outcome === form.outcome))
@@ -146,7 +148,7 @@ export function logContact(deps: EntryDeps, input: unknown): EntryResult {
             // The Entry ID the ledger gives next is kept with the submission id before the row is written: a retry
             // after a failure at any later point finds it (written: answered; not written: written now).
             const next = sealedEntryId(new Ledger(deps.store, deps.sealer).lastSealed() + 1);
-            const list = seen(deps.store).filter(([s]) => s !== form.submissionId);
+            const list = submissions.filter(([s]) => s !== form.submissionId);
             list.push([form.submissionId, next, form.studentId]);
             deps.store.set(SUBMISSIONS_KEY, JSON.stringify(list.slice(-SUBMISSIONS_KEPT)));
             return null;

@@ -8,7 +8,7 @@ import { idProblem, RosterIds } from '../domain/student-ids';
 import type { UserSession } from '../ports/record';
 import { DOCUMENTATION, STATUS, STUDENTS } from '../ports/tabs';
 import { resolveActor, refusal } from './actor';
-import { readAppliedRules } from './campus';
+import { rulesInForce } from './campus';
 import { roleLabel } from './labels';
 import { recalculateStudentsHeld, type RecalcDeps } from './recalculate';
 import { Ledger } from './record';
@@ -166,7 +166,7 @@ export function writeEntryHeld(
 ): EntryResult {
   const { workbook } = deps;
   const today = deps.clock.today();
-  const rules = readAppliedRules(workbook, today, deps.store);
+  const rules = rulesInForce(workbook, today, deps.store);
   const actor = resolveActor(workbook, deps.session, deps.sealer);
   const { roles, what, recalculate, precheck } = options(rules.policy);
   const no = roles === null ? null : refusal(actor, roles, what);
@@ -212,9 +212,11 @@ export function writeEntryHeld(
   const entryId = sealed[0]!.entryId;
   const written = `Entry ${entryId} was written for student ${match.id}`;
   // From here the entry is in the record: whatever fails next, the answer says so (a retry would write it twice).
+  // Without the recalculation here, the copy in Drive is made by the one that follows (the sidebar asks for it
+  // at once; any later run of this student, or the nightly run, does it otherwise).
+  if (!recalculate) return { ok: true, entryId, studentId: match.id, message: `${written}.` };
   try {
     ledger.archive(sealed, deps.archive, today, false);
-    if (!recalculate) return { ok: true, entryId, studentId: match.id, message: `${written}.` };
     recalculateStudentsHeld(deps, [match.id]);
   } catch (e) {
     return {

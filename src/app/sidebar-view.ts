@@ -7,7 +7,7 @@ import type { Sealer, UserSession } from '../ports/record';
 import { ABSENCES, DOCUMENTATION, LETTERS, STATUS, TO_DO } from '../ports/tabs';
 import type { Workbook } from '../ports/workbook';
 import { resolveActor } from './actor';
-import { readAppliedRules } from './campus';
+import { rulesInForce } from './campus';
 import { contactTypesFor, type ContactType } from './contact-types';
 import { roleLabel } from './labels';
 import { MAX_NOTE_LENGTH } from './privileged-entry';
@@ -71,7 +71,7 @@ const num = (n: number | null): number => (n === null || Number.isNaN(n) ? 0 : n
 export function sidebarStart(deps: ViewDeps): SidebarStart {
   const { workbook } = deps;
   const today = deps.clock.today();
-  const rules = readAppliedRules(workbook, today, deps.store);
+  const rules = rulesInForce(workbook, today, deps.store);
   const actor = resolveActor(workbook, deps.session, deps.sealer);
   const roster = workbook.hasTab(STATUS)
     ? workbook
@@ -104,23 +104,23 @@ function myWork(workbook: Workbook, role: Role, name: string, email: string): Wo
   if (!workbook.hasTab(TO_DO)) return [];
   const label = roleLabel(role);
   const me = new Set([name.trim().toLowerCase(), email.trim().toLowerCase()].filter((x) => x !== ''));
+  const isMine = (t: { ownerRole: string; assignedTo: string }) => {
+    const who = t.assignedTo.trim().toLowerCase();
+    return who !== '' ? me.has(who) : t.ownerRole === label;
+  };
+  // Two columns of every row first (To Do has about 6 rows a student), then the span that holds the person's rows
+  // in one read: To Do is sorted by role, then person, so they are together (an edit adds rows at the end).
+  const rows = workbook
+    .read(TO_DO, ['ownerRole', 'assignedTo'])
+    .filter((r) => isMine(r.values))
+    .map((r) => r.row);
+  if (rows.length === 0) return [];
+  const first = Math.min(...rows);
+  const wanted = new Set(rows);
   return workbook
-    .read(TO_DO, [
-      'studentId',
-      'name',
-      'step',
-      'action',
-      'ownerRole',
-      'assignedTo',
-      'dueBy',
-      'daysLate',
-      'closedBy',
-    ])
+    .rowsAt(TO_DO, first, Math.max(...rows) - first + 1)
+    .filter((r) => wanted.has(r.row) && isMine(r.values))
     .map((r) => r.values)
-    .filter((t) => {
-      const who = t.assignedTo.trim().toLowerCase();
-      return who !== '' ? me.has(who) : t.ownerRole === label;
-    })
     .map((t) => ({
       studentId: t.studentId,
       name: t.name,
