@@ -96,7 +96,7 @@ export function scriptRunShim(names: readonly string[], endpoint = '/run/'): str
           if (bad) { setTimeout(function () { fail('Failed due to illegal value in ' + bad + '.'); }, 0); return; }
         }
         fetch(${JSON.stringify(endpoint)} + encodeURIComponent(name), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) })
-          .then(function (res) { return res.json(); })
+          .then(function (res) { if (!res.ok) throw new Error('HTTP ' + res.status); return res.json(); })
           .then(function (answer) {
             if (answer.ok) { if (success) success(answer.value, user); } else fail(answer.error);
           }, function (e) { fail('NetworkError: Connection failure due to HTTP 0 (' + e.message + ')'); });

@@ -19,8 +19,8 @@ export interface SidebarServer {
   /** Every call the page made, in order. */
   calls: ServedCall[];
   /**
-   * Makes the next call fail as a lost connection would: 'before' never reaches the server; 'after' runs on the
-   * server but its answer is lost (the page's failure handler runs either way).
+   * Makes the next call fail as a lost connection would: 'before' never reaches the script; 'after' runs in the
+   * script but its answer is lost (the page's failure handler runs either way).
    */
   failNext(mode: 'before' | 'after'): void;
   close(): Promise<void>;
@@ -86,11 +86,14 @@ export function serveSidebar(
       req.on('end', () => {
         const mode = failure;
         failure = null;
-        if (mode === 'before') return res.destroy();
+        // A lost connection, as the page sees it: an answer that is not Apps Script's (a socket closed without an
+        // answer would be retried by the browser itself).
+        const lost = () => send(503, 'text/plain', 'Connection lost (simulated)');
+        if (mode === 'before') return lost();
         try {
           const answer = scriptRun(emu, m[1]!, body || '[]');
           calls.push({ name: m[1]!, ok: answer.ok, simulatedMs: answer.simulatedMs });
-          if (mode === 'after') return res.destroy();
+          if (mode === 'after') return lost();
           send(200, 'application/json', JSON.stringify(answer));
         } catch (e) {
           send(
