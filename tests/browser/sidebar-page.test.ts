@@ -45,6 +45,10 @@ async function openStudent(page: Page, query: string, name: RegExp): Promise<voi
   await page.locator('#student').waitFor({ state: 'visible' });
 }
 
+/** The id of the element that has the focus. */
+const focused = (page: Page) =>
+  page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
+
 const notesOf = (id: string) =>
   documentation(emu)
     .filter((r) => r.includes(id))
@@ -159,26 +163,24 @@ describe('the sidebar page in Chromium', () => {
     const page = await open(STAFF.counselor);
     const before = documentation(emu).length;
     // Tab from the top of the page to the search box (past the work list and its "Show all" button).
-    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.id)) !== 'q'; i++)
-      await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    for (let i = 0; i < 20 && (await focused(page)) !== 'q'; i++) await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('q');
     await page.keyboard.type('Nguyen');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Nguyen, Mia');
+    expect(
+      await page.evaluate<string>('document.activeElement ? document.activeElement.textContent : ""'),
+    ).toContain('Nguyen, Mia');
     await page.keyboard.press('Enter');
     await page.locator('#student').waitFor({ state: 'visible' });
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('card-title');
-    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.id)) !== 'f-type'; i++)
-      await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-type');
+    expect(await focused(page)).toBe('card-title');
+    for (let i = 0; i < 40 && (await focused(page)) !== 'f-type'; i++) await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('f-type');
     // The date field has a stop for each of its parts (month, day, year), then the outcome, then the notes.
-    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'f-notes'; i++)
-      await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-notes');
+    for (let i = 0; i < 10 && (await focused(page)) !== 'f-notes'; i++) await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('f-notes');
     await page.keyboard.type('Keyboard only: called the family.');
-    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'send'; i++)
-      await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('send');
+    for (let i = 0; i < 10 && (await focused(page)) !== 'send'; i++) await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('send');
     await page.keyboard.press('Enter');
     await page.locator('#status.ok', { hasText: 'The card is up to date' }).waitFor();
     expect(documentation(emu)).toHaveLength(before + 1);
