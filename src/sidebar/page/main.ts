@@ -25,6 +25,7 @@ function say(text: string, kind: 'ok' | 'error' | 'info' = 'info'): void {
   const node = status();
   node.className = `status ${kind}`;
   node.textContent = text;
+  if (text !== '') node.scrollIntoView({ block: 'nearest' });
 }
 
 function newId(): string {
