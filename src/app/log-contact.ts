@@ -117,12 +117,12 @@ export function logContact(deps: EntryDeps, input: unknown): EntryResult {
   return deps.lock.withLock((): EntryResult => {
     const submissions = seen(deps.store);
     const earlier = submissions.find(([s]) => s === form.submissionId);
-    if (earlier && deps.workbook.find(DOCUMENTATION, 'entryId', [earlier[1]]).length > 0)
+    const written = earlier ? deps.workbook.find(DOCUMENTATION, 'entryId', [earlier[1]])[0] : undefined;
+    if (earlier && written)
       return {
         ok: true,
         entryId: earlier[1],
-        studentId:
-          deps.workbook.find(DOCUMENTATION, 'entryId', [earlier[1]])[0]?.values.studentId ?? earlier[2],
+        studentId: written.values.studentId,
         message: `Entry ${earlier[1]} was already written for this submission; it was not written again.`,
       };
     const result = writeEntryHeld(
