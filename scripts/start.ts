@@ -32,7 +32,7 @@ export interface StartOptions {
   students: number;
 }
 
-function parseArgs(argv: string[]): StartOptions {
+export function parseArgs(argv: string[]): StartOptions {
   const today = new Date().toLocaleDateString('en-CA');
   const year = demoYearBounds();
   const options: StartOptions = {
@@ -90,7 +90,7 @@ function checkOptions(options: StartOptions): void {
 
 /** Runs a menu item and stops with its message when it failed. */
 /** The demo's staff: roles given through the add-on by the Principal, caseloads by grade and last name. */
-const DEMO_STAFF = [
+export const DEMO_STAFF = [
   ['ruiz@demo.district.example.org', 'Ana Ruiz', 'Assistant Principal', '6', ''],
   ['lee@demo.district.example.org', 'Bo Lee', 'Assistant Principal', '7-8', ''],
   ['okafor@demo.district.example.org', 'Chidi Okafor', 'Counselor', '', 'A-L'],
@@ -122,6 +122,16 @@ function menu(emu: Emulator, fn: string): RunResult {
 
 /** Runs the add-on as `npm start` does and returns the summary it prints. */
 export async function runStart(options: StartOptions): Promise<string> {
+  const { emu, done } = await startedCampus(options);
+  fs.mkdirSync(options.out, { recursive: true });
+  done.push(writeCallList(emu, options.asOf, options.out));
+  const workbookFile = path.join(options.out, 'workbook.xlsx');
+  await emu.saveXlsx(workbookFile);
+  return summary(emu, options.asOf, done, workbookFile);
+}
+
+/** The emulator with the demo campus (or the given workbook) set up, imported and recalculated, as `npm start` runs it. */
+export async function startedCampus(options: StartOptions): Promise<{ emu: Emulator; done: string[] }> {
   checkOptions(options);
   const emu = await createEmulator({
     asOf: options.asOf,
@@ -154,11 +164,7 @@ export async function runStart(options: StartOptions): Promise<string> {
       'ran: Set up this workbook, Import attendance, Recalculate now',
     );
   }
-  fs.mkdirSync(options.out, { recursive: true });
-  done.push(writeCallList(emu, options.asOf, options.out));
-  const workbookFile = path.join(options.out, 'workbook.xlsx');
-  await emu.saveXlsx(workbookFile);
-  return summary(emu, options.asOf, done, workbookFile);
+  return { emu, done };
 }
 
 /**

@@ -247,3 +247,25 @@ export function toRecords(
 export function lettersIssued(letters: SheetRow<typeof LETTERS.columns>[]): string[] {
   return letters.filter((r) => r.values.state === 'SENT').map((r) => r.values.key);
 }
+
+/**
+ * The policy in force without reading Settings and Calendar (their dates cost a conversion each): the applied
+ * snapshot from the document properties, for calls that only need the ladder, the lists and the school year (the
+ * sidebar). A workbook where nothing was applied yet reads the tabs, as readAppliedRules does.
+ */
+export function rulesInForce(workbook: Workbook, today: DayKey, store: DocumentStore): Rules {
+  const applied = loadApplied(store);
+  if (applied === null) return readAppliedRules(workbook, today, store);
+  const rules = rulesFrom(
+    {
+      settings: applied.inputs.settings.map(([key, value], i) => ({ key, value, row: i + 2 })),
+      calendar: applied.inputs.calendar.map(([date, instructional], i) => ({
+        row: i + 2,
+        date,
+        instructional,
+      })),
+    },
+    today,
+  );
+  return { ...rules, importSettings: [], policyChanged: false };
+}

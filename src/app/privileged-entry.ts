@@ -8,7 +8,7 @@ import { idProblem, RosterIds } from '../domain/student-ids';
 import type { UserSession } from '../ports/record';
 import { DOCUMENTATION, STATUS, STUDENTS } from '../ports/tabs';
 import { resolveActor, refusal } from './actor';
-import { readAppliedRules } from './campus';
+import { rulesInForce } from './campus';
 import { roleLabel } from './labels';
 import { recalculateStudentsHeld, type RecalcDeps } from './recalculate';
 import { Ledger } from './record';
@@ -71,6 +71,8 @@ export interface EntryResult {
   ok: boolean;
   message: string;
   entryId?: string;
+  /** The roster's id of the student the entry was written for. */
+  studentId?: string;
   /** The student's step after the entry, when it was written. */
   step?: number;
 }
@@ -106,7 +108,7 @@ export function logCourtDecision(deps: EntryDeps, input: unknown): EntryResult {
   );
 }
 
-function refused(message = 'The entry is not complete.'): EntryResult {
+export function refused(message = 'The entry is not complete.'): EntryResult {
   return { ok: false, message: `${message} Nothing was written.` };
 }
 
@@ -117,6 +119,27 @@ function shownStatus(deps: EntryDeps, studentId: string): { step: number; why: s
   return row ? { step: row.values.step ?? 0, why: row.values.why } : null;
 }
 
+/** An entry to check, seal and write: the notes are the reason of an adjustment or decision. */
+export interface EntryDraft {
+  studentId: string;
+  date: string;
+  reason: string;
+  targetStep: number | null;
+  outcome?: string;
+}
+
+/** How writeEntryHeld checks and finishes an entry. */
+export interface EntryOptions {
+  /** The roles that may log it; null: anyone, a person the Staff tab does not name included. */
+  roles: readonly Role[] | null;
+  /** The action in words, for a refusal ("adjust a step"). */
+  what: string;
+  /** Recalculate the student now (true), or leave that to the caller (the sidebar asks for it in its next call). */
+  recalculate: boolean;
+  /** Checked under the lock before anything is written: a reason to refuse, or null. */
+  precheck?: () => EntryResult | null;
+}
+
 /**
  * Checks, seals and writes one entry, then recalculates the student, all under one hold of the lock. An entry the
  * ladder would ignore (an adjustment above the student's step, a court decision before step 4) is refused before
@@ -124,70 +147,94 @@ function shownStatus(deps: EntryDeps, studentId: string): { step: number; why: s
  */
 function logEntry(
   deps: EntryDeps,
-  entry: { studentId: string; date: string; reason: string; targetStep: number | null },
+  entry: EntryDraft,
   type: string,
   what: string,
   roles: (policy: Policy) => readonly Role[],
 ): EntryResult {
+  return deps.lock.withLock((): EntryResult =>
+    writeEntryHeld(deps, entry, type, (policy) => ({ roles: roles(policy), what, recalculate: true })),
+  );
+}
+
+/** logEntry's work for a caller that holds the lock (the sidebar, which also checks its submission id). */
+export function writeEntryHeld(
+  deps: EntryDeps,
+  entry: EntryDraft,
+  type: string,
+  options: (policy: Policy) => EntryOptions,
+): EntryResult {
   const { workbook } = deps;
-  return deps.lock.withLock((): EntryResult => {
-    const today = deps.clock.today();
-    const rules = readAppliedRules(workbook, today, deps.store);
-    const actor = resolveActor(workbook, deps.session, deps.sealer);
-    const no = refusal(actor, roles(rules.policy), what);
-    if (no) return refused(no);
-    if (entry.date > today) return refused(`${entry.date} is in the future.`);
-    if (entry.date < rules.year.firstDay)
-      return refused(`${entry.date} is before this school year (it began ${rules.year.firstDay}).`);
-    const roster = new RosterIds(workbook.read(STUDENTS, ['studentId']).map((r) => r.values.studentId));
-    const match = roster.match(entry.studentId);
-    if (match.kind !== 'exact' && match.kind !== 'zeros') return refused(idProblem(entry.studentId, match)!);
-    const before = shownStatus(deps, match.id);
-    const step = before?.step ?? 0;
-    if (entry.targetStep !== null && entry.targetStep > step)
-      return refused(
-        `Student ${match.id} is at step ${step}: an adjustment may only lower the step or confirm it (step 4 needs ` +
-          "its documentation, court a district specialist's decision).",
-      );
-    if (type === DOC.courtDecision && step < 4)
-      return refused(
-        `Student ${match.id} is at step ${step}: a court referral decision counts only at step 4, after the ` +
-          'district interventions are documented.',
-      );
-    const ledger = new Ledger(deps.store, deps.sealer);
-    const sealed = ledger.seal([
-      {
-        loggedAt: deps.clock.now(),
-        studentId: match.id,
-        date: entry.date,
-        type,
-        outcome: 'Completed',
-        role: roleLabel(actor.role!),
-        staff: actor.email,
-        notes: entry.reason,
-        targetStep: entry.targetStep,
-        refersTo: '',
-      },
-    ]);
-    workbook.append(DOCUMENTATION, sealed);
-    ledger.confirm(sealed);
-    const entryId = sealed[0]!.entryId;
-    const written = `Entry ${entryId} was written for student ${match.id}`;
-    // From here the entry is in the record: whatever fails next, the answer says so (a retry would write it twice).
-    try {
-      ledger.archive(sealed, deps.archive, today, false);
-      recalculateStudentsHeld(deps, [match.id]);
-    } catch (e) {
-      return {
-        ok: true,
-        entryId,
-        message: `${written}, but the student could not be recalculated (${e instanceof Error ? e.message : String(e)}); Recalculate now shows the result.`,
-      };
-    }
-    const after = shownStatus(deps, match.id);
-    const now = after?.step ?? step;
-    const why =
-      type === DOC.courtDecision && now < 5 && after?.why ? ` It does not count yet: ${after.why}` : '';
-    return { ok: true, entryId, step: now, message: `${written}; the student is now at step ${now}.${why}` };
-  });
+  const today = deps.clock.today();
+  const rules = rulesInForce(workbook, today, deps.store);
+  const actor = resolveActor(workbook, deps.session, deps.sealer);
+  const { roles, what, recalculate, precheck } = options(rules.policy);
+  const no = roles === null ? null : refusal(actor, roles, what);
+  if (no) return refused(no);
+  if (entry.date > today) return refused(`${entry.date} is in the future.`);
+  if (entry.date < rules.year.firstDay)
+    return refused(`${entry.date} is before this school year (it began ${rules.year.firstDay}).`);
+  const roster = new RosterIds(workbook.read(STUDENTS, ['studentId']).map((r) => r.values.studentId));
+  const match = roster.match(entry.studentId);
+  if (match.kind !== 'exact' && match.kind !== 'zeros') return refused(idProblem(entry.studentId, match)!);
+  const needsStep = entry.targetStep !== null || type === DOC.courtDecision;
+  const before = needsStep ? shownStatus(deps, match.id) : null;
+  const step = before?.step ?? 0;
+  if (entry.targetStep !== null && entry.targetStep > step)
+    return refused(
+      `Student ${match.id} is at step ${step}: an adjustment may only lower the step or confirm it (step 4 needs ` +
+        "its documentation, court a district specialist's decision).",
+    );
+  if (type === DOC.courtDecision && step < 4)
+    return refused(
+      `Student ${match.id} is at step ${step}: a court referral decision counts only at step 4, after the ` +
+        'district interventions are documented.',
+    );
+  const again = precheck?.();
+  if (again) return again;
+  const ledger = new Ledger(deps.store, deps.sealer);
+  const sealed = ledger.seal([
+    {
+      loggedAt: deps.clock.now(),
+      studentId: match.id,
+      date: entry.date,
+      type,
+      outcome: entry.outcome ?? 'Completed',
+      role: actor.role ? roleLabel(actor.role) : '',
+      staff: actor.email,
+      notes: entry.reason,
+      targetStep: entry.targetStep,
+      refersTo: '',
+    },
+  ]);
+  workbook.append(DOCUMENTATION, sealed);
+  ledger.confirm(sealed);
+  const entryId = sealed[0]!.entryId;
+  const written = `Entry ${entryId} was written for student ${match.id}`;
+  // From here the entry is in the record: whatever fails next, the answer says so (a retry would write it twice).
+  // Without the recalculation here, the copy in Drive is made by the one that follows (the sidebar asks for it
+  // at once; any later run of this student, or the nightly run, does it otherwise).
+  if (!recalculate) return { ok: true, entryId, studentId: match.id, message: `${written}.` };
+  try {
+    ledger.archive(sealed, deps.archive, today, false);
+    recalculateStudentsHeld(deps, [match.id]);
+  } catch (e) {
+    return {
+      ok: true,
+      entryId,
+      studentId: match.id,
+      message: `${written}, but the student could not be recalculated (${e instanceof Error ? e.message : String(e)}); Recalculate now shows the result.`,
+    };
+  }
+  const after = shownStatus(deps, match.id);
+  const now = after?.step ?? step;
+  const why =
+    type === DOC.courtDecision && now < 5 && after?.why ? ` It does not count yet: ${after.why}` : '';
+  return {
+    ok: true,
+    entryId,
+    studentId: match.id,
+    step: now,
+    message: `${written}; the student is now at step ${now}.${why}`,
+  };
 }

@@ -202,7 +202,9 @@ export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]):
   const todoBefore = workbook.find(TO_DO, 'studentId', ids);
   const e = evaluate(deps, today, rules, records, people, letters, checked.problems, ids);
   const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
-  ledger.archive(written, deps.archive, today, false);
+  // These students' sealed entries too: one the sidebar wrote without archiving it is copied here, in order.
+  const sealedRows = checked.rows.filter((r) => r.trust === 'sealed').map((r) => r.values);
+  ledger.archive([...sealedRows, ...written], deps.archive, today, false);
   const existing = workbook.find(STATUS, 'studentId', ids);
   const rowOf = new Map(existing.map((r) => [r.values.studentId, r.row]));
   const updates = e.statusRows.filter((r) => rowOf.has(r.studentId));

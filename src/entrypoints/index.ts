@@ -259,3 +259,5 @@ export function runSchedule(): void {
     GLOBAL_JOBS,
   );
 }
+
+export { showSidebar, sidebarLogContact, sidebarRecalculate, sidebarStart, sidebarStudent } from './sidebar';

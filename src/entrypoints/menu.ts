@@ -12,6 +12,7 @@ export const MENU_TITLE = 'Attendance';
 
 /** The Attendance menu, in order; `null` is a separator. Only features that exist are listed. */
 export const MENU_ITEMS: readonly (MenuItem | null)[] = [
+  { label: 'Open the sidebar', functionName: 'showSidebar' },
   { label: 'Recalculate now', functionName: 'recalculateNow' },
   { label: 'Import attendance (from the Import tab)', functionName: 'importAttendance' },
   { label: 'Import a CSV from Drive…', functionName: 'importAttendanceFromDrive' },
@@ -39,6 +40,10 @@ export const SIDEBAR_CALLS: readonly string[] = [
   'submitStepAdjustment',
   'submitCourtDecision',
   'submitStaffMember',
+  'sidebarStart',
+  'sidebarStudent',
+  'sidebarLogContact',
+  'sidebarRecalculate',
 ];
 
 /** Adds the Attendance menu. Needs no authorization, so it also works in AuthMode.NONE. */
