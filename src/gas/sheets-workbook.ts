@@ -19,6 +19,7 @@ import { ensureTabLayout } from './tab-layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 interface Located {
   sheet: Sheet;
@@ -241,18 +242,19 @@ export class SheetsWorkbook implements Workbook {
   rowsAt<C extends Record<string, ColumnDef>>(tab: TabDef<C>, start: number, count: number): SheetRow<C>[] {
     const located = this.locateByHeaderRow(tab);
     const first = Math.max(start, 2);
-    const read = (last: number) =>
-      last < first
-        ? []
-        : (located.sheet.getRange(first, 1, last - first + 1, located.width).getValues() as SheetValue[][]);
-    let block: SheetValue[][];
+    const range = (last: number) =>
+      last < first ? null : located.sheet.getRange(first, 1, last - first + 1, located.width);
+    let rows: Range | null;
     try {
       // The rows of an edit lie inside the grid: read as they are, blank or not, without asking for the last row.
-      block = read(start + count - 1);
-    } catch {
-      // Past the grid: only up to the last row.
-      block = read(Math.min(start + count - 1, this.lastRow(tab, located.sheet)));
+      rows = range(start + count - 1);
+    } catch (e) {
+      // Past the grid (Sheets: "The coordinates of the range are outside the dimensions of the sheet."): only up
+      // to the last row.
+      if (!/outside the dimensions/.test(String(e))) throw e;
+      rows = range(Math.min(start + count - 1, this.lastRow(tab, located.sheet)));
     }
+    const block = (rows?.getValues() ?? []) as SheetValue[][];
     return block.map((cells, i) => ({ row: first + i, values: this.toRow(tab, located, cells) }));
   }
 
