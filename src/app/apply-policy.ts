@@ -155,12 +155,14 @@ function dryRun(deps: PolicyDeps, snapshot: PolicySnapshot): Omit<PolicyPreview,
   saveApplied(store, snapshot);
   recalculateAll({ ...deps, workbook, store, archive: new DryRunArchive(deps.archive) });
   const now = new Map(
-    deps.workbook.read(STATUS, ['studentId', 'step']).map((r) => [r.values.studentId, r.values.step ?? 0]),
+    deps.workbook
+      .read(STATUS, ['studentId', 'step'])
+      .map((r) => [r.values.studentId, typeof r.values.step === 'number' ? r.values.step : 0]),
   );
   const moves: Move[] = [];
   for (const row of (workbook.replaced.get(STATUS.name) ?? []) as StatusRow[]) {
     const from = now.get(row.studentId) ?? 0;
-    const to = row.step ?? 0;
+    const to = typeof row.step === 'number' ? row.step : 0;
     if (from !== to) moves.push({ studentId: row.studentId, from, to });
   }
   const docs = (workbook.appended.get(DOCUMENTATION.name) ?? []) as DocRow[];

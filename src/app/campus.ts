@@ -138,6 +138,30 @@ export function readAppliedRules(workbook: Workbook, today: DayKey, store: Docum
   return { ...rules, importSettings: live.importSettings, problems, policyChanged: true };
 }
 
+/**
+ * The rules in force for recalculating some students: the applied policy straight from the document properties,
+ * without reading Settings and Calendar (two reads of about 0.3 s each on every edit). Those tabs' own problems
+ * are about no student and such a run writes only its students' issues, so they are left to the full runs, as
+ * is telling whether the tabs differ from what is applied (`policyChanged` is false here). A workbook where
+ * nothing was ever applied reads the tabs (readAppliedRules).
+ */
+export function rulesInForce(workbook: Workbook, today: DayKey, store: DocumentStore): Rules {
+  const applied = loadApplied(store);
+  if (applied === null) return readAppliedRules(workbook, today, store);
+  const rules = rulesFrom(
+    {
+      settings: applied.inputs.settings.map(([key, value], i) => ({ key, value, row: i + 2 })),
+      calendar: applied.inputs.calendar.map(([date, instructional], i) => ({
+        row: i + 2,
+        date,
+        instructional,
+      })),
+    },
+    today,
+  );
+  return { ...rules, importSettings: [], policyChanged: false };
+}
+
 /** What the Status and Letters rows show of a student, from the roster. */
 export interface StudentFacts {
   name: string;
@@ -223,7 +247,8 @@ export function toRecords(
         loggedAt: v.loggedAt,
         studentId,
         date: v.date,
-        targetStep: v.targetStep,
+        // A sealed row holds the number the add-on wrote; anything else changed it and fails its seal first.
+        targetStep: typeof v.targetStep === 'number' ? v.targetStep : null,
         refersTo: v.refersTo,
       });
     }
@@ -246,26 +271,4 @@ export function toRecords(
 /** Keys of the letters already sent, from the Letters tab. */
 export function lettersIssued(letters: SheetRow<typeof LETTERS.columns>[]): string[] {
   return letters.filter((r) => r.values.state === 'SENT').map((r) => r.values.key);
-}
-
-/**
- * The policy in force without reading Settings and Calendar (their dates cost a conversion each): the applied
- * snapshot from the document properties, for calls that only need the ladder, the lists and the school year (the
- * sidebar). A workbook where nothing was applied yet reads the tabs, as readAppliedRules does.
- */
-export function rulesInForce(workbook: Workbook, today: DayKey, store: DocumentStore): Rules {
-  const applied = loadApplied(store);
-  if (applied === null) return readAppliedRules(workbook, today, store);
-  const rules = rulesFrom(
-    {
-      settings: applied.inputs.settings.map(([key, value], i) => ({ key, value, row: i + 2 })),
-      calendar: applied.inputs.calendar.map(([date, instructional], i) => ({
-        row: i + 2,
-        date,
-        instructional,
-      })),
-    },
-    today,
-  );
-  return { ...rules, importSettings: [], policyChanged: false };
 }

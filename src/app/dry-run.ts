@@ -35,6 +35,9 @@ export class DryRunWorkbook implements Workbook {
   readRaw(name: string) {
     return this.real.readRaw(name);
   }
+  forgetSizes(): void {
+    this.real.forgetSizes();
+  }
   replace<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
     this.replaced.set(tab.name, [...rows]);
   }

@@ -116,7 +116,9 @@ export function refused(message = 'The entry is not complete.'): EntryResult {
 function shownStatus(deps: EntryDeps, studentId: string): { step: number; why: string } | null {
   if (!deps.workbook.hasTab(STATUS)) return null;
   const row = deps.workbook.find(STATUS, 'studentId', [studentId])[0];
-  return row ? { step: row.values.step ?? 0, why: row.values.why } : null;
+  return row
+    ? { step: typeof row.values.step === 'number' ? row.values.step : 0, why: row.values.why }
+    : null;
 }
 
 /** An entry to check, seal and write: the notes are the reason of an adjustment or decision. */

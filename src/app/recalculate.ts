@@ -12,6 +12,7 @@ import { WorkbookError, type SheetRow, type Workbook } from '../ports/workbook';
 import {
   lettersIssued,
   readAppliedRules,
+  rulesInForce,
   toRecords,
   YEAR_START_KEY,
   type Records,
@@ -51,7 +52,7 @@ export interface RecalcSummary {
   problems: number;
   stepChanges: number;
   lettersDue: number;
-  /** Settings or Calendar differ from the policy in force (see apply-policy.ts). */
+  /** Settings or Calendar differ from the policy in force (see apply-policy.ts); a run of some students does not check. */
   policyChanged: boolean;
 }
 
@@ -103,6 +104,7 @@ export function recalculateAll(deps: RecalcDeps, options: RecalcOptions = {}): R
 /** recalculateAll's work, for a caller that already holds the lock. */
 function recalculateAllHeld(deps: RecalcDeps, options: RecalcOptions = {}): RecalcSummary {
   const { workbook } = deps;
+  workbook.forgetSizes();
   const today = deps.clock.today();
   const rules = readAppliedRules(workbook, today, deps.store);
   const students = workbook.read(STUDENTS);
@@ -187,9 +189,10 @@ export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): Rec
  */
 export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]): RecalcSummary {
   const { workbook } = deps;
+  workbook.forgetSizes();
   const today = deps.clock.today();
   const ids = [...new Set(studentIds.filter((id) => id !== ''))];
-  const rules = readAppliedRules(workbook, today, deps.store);
+  const rules = rulesInForce(workbook, today, deps.store);
   const ledger = new Ledger(deps.store, deps.sealer);
   const checked = classify(workbook.find(DOCUMENTATION, 'studentId', ids), deps.sealer);
   if (checked.rows.some((r) => r.trust === 'changed' || r.trust === 'copy')) return recalculateAllHeld(deps);
@@ -200,12 +203,14 @@ export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]):
   checkColumns(workbook, [DATA_ISSUES]);
   const letters = workbook.find(LETTERS, 'studentId', ids);
   const todoBefore = workbook.find(TO_DO, 'studentId', ids);
+  // Every read before the first write: a read after a write waits for the writes to be committed.
+  const existing = workbook.find(STATUS, 'studentId', ids);
+  const oldIssues = workbook.find(DATA_ISSUES, 'studentId', ids);
   const e = evaluate(deps, today, rules, records, people, letters, checked.problems, ids);
   const written = writeRecord(deps, ledger, checked.rows, e.docsToAppend);
   // These students' sealed entries too: one the sidebar wrote without archiving it is copied here, in order.
   const sealedRows = checked.rows.filter((r) => r.trust === 'sealed').map((r) => r.values);
   ledger.archive([...sealedRows, ...written], deps.archive, today, false);
-  const existing = workbook.find(STATUS, 'studentId', ids);
   const rowOf = new Map(existing.map((r) => [r.values.studentId, r.row]));
   const updates = e.statusRows.filter((r) => rowOf.has(r.studentId));
   workbook.update(
@@ -219,20 +224,33 @@ export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]):
   // A student no longer on the roster leaves the Status tab.
   const kept = new Set(e.statusRows.map((r) => r.studentId));
   const gone = existing.filter((r) => !kept.has(r.values.studentId)).map((r) => r.row);
-  const oldIssues = workbook.find(DATA_ISSUES, 'studentId', ids).map((r) => r.row);
-  workbook.deleteRows(DATA_ISSUES, oldIssues);
-  // Only these students' issues were deleted, so only theirs are written: campus-wide ones (Settings, Calendar)
-  // stay as the last full recalculation listed them instead of piling up with every edit.
+  // Only these students' issues are replaced, so only theirs are written: campus-wide ones (Settings, Calendar)
+  // stay as the last full recalculation listed them instead of piling up with every edit. When they are the rows
+  // already there, in the same order, nothing is written.
   const idSet = new Set(ids);
-  workbook.append(
-    DATA_ISSUES,
-    e.problems.filter((p) => p.studentId !== undefined && idSet.has(p.studentId)).map(issueRow),
-  );
+  const newIssues = e.problems
+    .filter((p) => p.studentId !== undefined && idSet.has(p.studentId))
+    .map(issueRow);
+  const sameIssues =
+    oldIssues.length === newIssues.length &&
+    oldIssues.every((r, i) => sameRow(DATA_ISSUES, r.values, newIssues[i]!));
+  if (!sameIssues) {
+    workbook.deleteRows(
+      DATA_ISSUES,
+      oldIssues.map((r) => r.row),
+    );
+    workbook.append(DATA_ISSUES, newIssues);
+  }
   workbook.append(LETTERS, e.lettersToAppend);
   workbook.deleteRows(STATUS, gone);
   // Their To Do rows: still-open actions rewritten in place, new ones added at the end, closed ones deleted.
   const todo = worklistChanges(todoBefore, e.todoRows);
-  workbook.update(TO_DO, todo.update);
+  // A row that would be rewritten with what it holds is left alone (most of an edit's To Do rows).
+  const held = new Map(todoBefore.map((r) => [r.row, r.values]));
+  workbook.update(
+    TO_DO,
+    todo.update.filter((r) => !sameRow(TO_DO, held.get(r.row)!, r.values)),
+  );
   workbook.append(TO_DO, todo.append);
   workbook.deleteRows(TO_DO, todo.remove);
   return summarize(e, today);
@@ -375,6 +393,16 @@ function writeRecord(
   deps.workbook.append(DOCUMENTATION, sealed);
   ledger.confirm(sealed);
   return sealed;
+}
+
+/**
+ * Whether a row as read holds what would be written: every column's value equal (blank and null alike). A value
+ * that reads back differently from how it is written counts as different, so the row is written: never skipped
+ * wrongly.
+ */
+export function sameRow(tab: TabDef, read: Record<string, unknown>, fresh: Record<string, unknown>): boolean {
+  const plain = (v: unknown) => (v === null || v === undefined ? '' : v);
+  return columnKeys(tab).every((key) => plain(read[key]) === plain(fresh[key]));
 }
 
 function summarize(e: Evaluated, asOf: string): RecalcSummary {

@@ -190,7 +190,7 @@ export class Ledger {
     const batch: ArchivedEntry[] = [];
     for (const { r, seq } of next) {
       if (!whole && seq !== last + 1) break;
-      batch.push({ ...r });
+      batch.push({ ...r, targetStep: typeof r.targetStep === 'number' ? r.targetStep : null });
       last = seq;
     }
     if (batch.length === 0) return;

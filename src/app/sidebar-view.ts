@@ -65,7 +65,8 @@ export interface SidebarStart {
   work: WorkItem[];
 }
 
-const num = (n: number | null): number => (n === null || Number.isNaN(n) ? 0 : n);
+/** A number cell as shown: 0 when empty or typed as something that is not a number. */
+const num = (n: number | string | null): number => (typeof n !== 'number' || Number.isNaN(n) ? 0 : n);
 
 /** Who is signed in, the roster from Status, and the open actions of To Do that are theirs, most overdue first. */
 export function sidebarStart(deps: ViewDeps): SidebarStart {
@@ -243,7 +244,7 @@ export function cardOf(deps: ViewDeps, studentId: string): CardResult {
       unexcused: num(row.unexcused),
       recent: num(row.recent),
       long: num(row.long),
-      rate: row.rate === null || Number.isNaN(row.rate) ? null : row.rate,
+      rate: typeof row.rate !== 'number' || Number.isNaN(row.rate) ? null : row.rate,
       absences,
       letters,
       contacts,

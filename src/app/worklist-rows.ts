@@ -62,7 +62,7 @@ export function sortWorklist(rows: ToDoRow[]): ToDoRow[] {
       rank(a) - rank(b) ||
       (a.assignedTo === '' ? 1 : 0) - (b.assignedTo === '' ? 1 : 0) ||
       a.assignedTo.localeCompare(b.assignedTo) ||
-      (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
+      Number(b.daysLate ?? 0) - Number(a.daysLate ?? 0) ||
       (a.dueBy < b.dueBy ? -1 : a.dueBy > b.dueBy ? 1 : 0) ||
       (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0),
   );

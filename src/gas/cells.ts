@@ -17,8 +17,8 @@ export function readCell(
 ) {
   if (value instanceof Date) {
     if (kind === 'date' || kind === 'datetime') return formatDay(value, kind === 'datetime');
-    // A date in a yes/no column is neither: its text is handed over, to be reported as typed.
-    return kind === 'text' || kind === 'yesno' ? formatDay(value, false) : Number.NaN;
+    // A date in a yes/no or number column is neither: its text is handed over, to be reported as typed.
+    return formatDay(value, false);
   }
   switch (kind) {
     case 'text':
@@ -45,12 +45,12 @@ export function rawCellText(value: SheetValue, formatDay: (d: Date, withTime: bo
   return String(readCell('text', value, formatDay));
 }
 
-/** A number typed as text ('0', '2', '-1.5', '85%' as 0.85); null when blank, NaN when not a number. */
-function numberFromText(text: string): number | null {
+/** A number typed as text ('0', '2', '-1.5', '85%' as 0.85); null when blank, the text when not a number. */
+function numberFromText(text: string): number | string | null {
   const t = text.trim();
   if (t === '') return null;
   const m = /^(-?\d+(?:\.\d+)?)(%?)$/.exec(t);
-  if (!m) return Number.NaN;
+  if (!m) return t;
   return m[2] ? Number(m[1]) / 100 : Number(m[1]);
 }
 

@@ -19,6 +19,7 @@ import { ensureTabLayout } from './tab-layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 interface Located {
   sheet: Sheet;
@@ -34,6 +35,15 @@ function schemaColumnRuns(located: Located): [number, number][] {
       .map((p) => p + 1)
       .sort((a, b) => a - b),
   );
+}
+
+/**
+ * Whether the schema's columns are every column of the tab's width: then writeBlock gives every cell of a written
+ * row its format, and rows added to the grid for it need none copied first.
+ */
+function coversEveryColumn(located: Located): boolean {
+  const [only, ...more] = schemaColumnRuns(located);
+  return more.length === 0 && only !== undefined && only[0] === 1 && only[1] === located.width;
 }
 
 /** The number format of each sheet column the schema writes ('' for the district's own columns). */
@@ -77,8 +87,34 @@ export function searchPatterns(ids: string[]): string[] {
   return patterns;
 }
 
+/**
+ * Rows whose gap costs less to read than another call: a `getValues` costs READ_MS whatever its size plus
+ * READ_CELL_MS a cell, so two runs of found rows are read as one block when the rows between them hold fewer cells
+ * than READ_MS / READ_CELL_MS ≈ 16,700.
+ */
+const GAP_CELLS = READ_MS / READ_CELL_MS;
+
+/** Joins [start, count] runs whose gap of `width`-wide rows is cheaper to read than another call. */
+export function readBlocks(found: [number, number][], width: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [start, count] of found) {
+    const last = out[out.length - 1];
+    if (last && (start - (last[0] + last[1])) * width < GAP_CELLS) last[1] = start + count - last[0];
+    else out.push([start, count]);
+  }
+  return out;
+}
+
 export class SheetsWorkbook implements Workbook {
   private readonly located = new Map<string, Located>();
+  /**
+   * Each tab's last row with content, as this execution last read or wrote it (one SheetsWorkbook per execution):
+   * `getLastRow` costs a call (≈160 ms, and it commits pending writes first), and the edit path needs the size of
+   * seven tabs. Every write through this class keeps it true or drops it. People may type while a run holds the
+   * lock, so an append to a tab people write (Documentation, Absences, Students) always asks again: a row typed
+   * meanwhile is never written over.
+   */
+  private readonly lastRows = new Map<string, number>();
   private readonly dayCache = new Map<number, string>();
   private zone: string | null = null;
 
@@ -87,6 +123,26 @@ export class SheetsWorkbook implements Workbook {
   timeZone(): string {
     this.zone ??= this.ss.getSpreadsheetTimeZone();
     return this.zone;
+  }
+
+  /** The tab's last row with content, asked once per execution (see lastRows). */
+  private lastRow(tab: TabDef, sheet: Sheet): number {
+    let last = this.lastRows.get(tab.name);
+    if (last === undefined) {
+      last = sheet.getLastRow();
+      this.lastRows.set(tab.name, last);
+    }
+    return last;
+  }
+
+  /** Rows up to `row` were written: the last row is at least that. */
+  private wroteThrough(tab: TabDef, row: number): void {
+    const last = this.lastRows.get(tab.name);
+    if (last !== undefined && row > last) this.lastRows.set(tab.name, row);
+  }
+
+  forgetSizes(): void {
+    this.lastRows.clear();
   }
 
   hasTab(tab: TabDef): boolean {
@@ -103,7 +159,7 @@ export class SheetsWorkbook implements Workbook {
   /** Reads only the span of columns that holds `only` (the header is looked up first, or known already). */
   private readColumns<C extends Record<string, ColumnDef>>(tab: TabDef<C>, only: (keyof C & string)[]) {
     const located = this.locateByHeaderRow(tab);
-    const lastRow = located.sheet.getLastRow();
+    const lastRow = this.lastRow(tab, located.sheet);
     if (lastRow < 2) return [];
     const at = only.map((key) => located.positions[key]!);
     const first = Math.min(...at);
@@ -139,8 +195,9 @@ export class SheetsWorkbook implements Workbook {
   ): SheetRow<C>[] {
     const located = this.locateByHeaderRow(tab);
     const { sheet } = located;
-    const lastRow = sheet.getLastRow();
-    if (lastRow < 2 || values.length === 0) return [];
+    if (values.length === 0) return [];
+    const lastRow = this.lastRow(tab, sheet);
+    if (lastRow < 2) return [];
     const col = located.positions[column]! + 1;
     // Not whole-cell matches: a pasted id with a stray space must be found too, and so must an id a spreadsheet
     // stored without its leading zeros (searching for the digits finds both forms). The rows read are then kept
@@ -166,10 +223,11 @@ export class SheetsWorkbook implements Workbook {
           found.add(cell.getRow());
     }
     const rows: SheetRow<C>[] = [];
-    // Read each run of consecutive rows in one call.
-    for (const [start, count] of runs([...found].sort((a, b) => a - b))) {
+    // Each run of consecutive rows in one call, and runs close together in one call with the rows between them.
+    for (const [start, count] of readBlocks(runs([...found].sort((a, b) => a - b)), located.width)) {
       const block = sheet.getRange(start, 1, count, located.width).getValues() as SheetValue[][];
       block.forEach((cells, i) => {
+        if (!found.has(start + i)) return;
         const row = this.toRow(tab, located, cells);
         if (wanted.has(withoutLeadingZeros(String(row[column])))) rows.push({ row: start + i, values: row });
       });
@@ -184,11 +242,19 @@ export class SheetsWorkbook implements Workbook {
   rowsAt<C extends Record<string, ColumnDef>>(tab: TabDef<C>, start: number, count: number): SheetRow<C>[] {
     const located = this.locateByHeaderRow(tab);
     const first = Math.max(start, 2);
-    const last = Math.min(start + count - 1, located.sheet.getLastRow());
-    if (last < first) return [];
-    const block = located.sheet
-      .getRange(first, 1, last - first + 1, located.width)
-      .getValues() as SheetValue[][];
+    const range = (last: number) =>
+      last < first ? null : located.sheet.getRange(first, 1, last - first + 1, located.width);
+    let rows: Range | null;
+    try {
+      // The rows of an edit lie inside the grid: read as they are, blank or not, without asking for the last row.
+      rows = range(start + count - 1);
+    } catch (e) {
+      // Past the grid (Sheets: "The coordinates of the range are outside the dimensions of the sheet."): only up
+      // to the last row.
+      if (!/outside the dimensions/.test(String(e))) throw e;
+      rows = range(Math.min(start + count - 1, this.lastRow(tab, located.sheet)));
+    }
+    const block = (rows?.getValues() ?? []) as SheetValue[][];
     return block.map((cells, i) => ({ row: first + i, values: this.toRow(tab, located, cells) }));
   }
 
@@ -203,8 +269,9 @@ export class SheetsWorkbook implements Workbook {
       width: keys.length,
     };
     this.located.set(tab.name, located);
-    const lastRow = sheet.getLastRow();
-    growTo(sheet, rows.length + 1, located.width);
+    const lastRow = this.lastRow(tab, sheet);
+    this.lastRows.delete(tab.name);
+    growTo(sheet, rows.length + 1, located.width, !coversEveryColumn(located));
     sheet
       .getRange(1, 1, 1, located.width)
       .setNumberFormat('@')
@@ -225,6 +292,7 @@ export class SheetsWorkbook implements Workbook {
       const block: RowOf<C>[] = [];
       for (let r = start; r < start + count; r++) block.push(byRow.get(r)!);
       this.writeBlock(tab, located, start, block);
+      this.wroteThrough(tab, start + count - 1);
     }
   }
 
@@ -239,15 +307,18 @@ export class SheetsWorkbook implements Workbook {
     for (const [start, count] of runs([...byRow.keys()].sort((a, b) => a - b))) {
       const values = Array.from({ length: count }, (_, i) => [writeCell('text', byRow.get(start + i))]);
       located.sheet.getRange(start, col, count, 1).setNumberFormat('@').setValues(values);
+      this.wroteThrough(tab, start + count - 1);
     }
   }
 
   append<C extends Record<string, ColumnDef>>(tab: TabDef<C>, rows: RowOf<C>[]): void {
     if (rows.length === 0) return;
     const located = this.locateByHeaderRow(tab);
-    const start = located.sheet.getLastRow() + 1;
-    growTo(located.sheet, start + rows.length - 1, located.width);
+    if (tab.owner !== 'script') this.lastRows.delete(tab.name);
+    const start = this.lastRow(tab, located.sheet) + 1;
+    growTo(located.sheet, start + rows.length - 1, located.width, !coversEveryColumn(located));
     this.writeBlock(tab, located, start, rows);
+    this.lastRows.set(tab.name, start + rows.length - 1);
   }
 
   /**
@@ -291,7 +362,9 @@ export class SheetsWorkbook implements Workbook {
 
   sort<C extends Record<string, ColumnDef>>(tab: TabDef<C>, columns: (keyof C & string)[]): void {
     const located = this.locateByHeaderRow(tab);
-    const lastRow = located.sheet.getLastRow();
+    const lastRow = this.lastRow(tab, located.sheet);
+    // Blank rows in the range sort to its end: the last row is asked again.
+    this.lastRows.delete(tab.name);
     if (lastRow < 3) return;
     located.sheet
       .getRange(2, 1, lastRow - 1, located.width)
@@ -300,9 +373,15 @@ export class SheetsWorkbook implements Workbook {
 
   deleteRows(tab: TabDef, rows: number[]): void {
     const sheet = this.sheet(tab);
+    const unique = [...new Set(rows)].sort((a, b) => a - b);
     // Bottom up, one call per run, so that earlier deletions do not shift later ones.
-    for (const [start, count] of runs([...new Set(rows)].sort((a, b) => a - b)).reverse())
-      sheet.deleteRows(start, count);
+    for (const [start, count] of runs(unique).reverse()) sheet.deleteRows(start, count);
+    // The last row moves up by the rows deleted above it; deleting the last row itself leaves it unknown (blank
+    // rows may lie above it).
+    const last = this.lastRows.get(tab.name);
+    if (last === undefined || unique.length === 0) return;
+    if (unique[unique.length - 1]! < last) this.lastRows.set(tab.name, last - unique.length);
+    else this.lastRows.delete(tab.name);
   }
 
   readRaw(name: string): { header: string[]; rows: { row: number; cells: string[] }[] } | null {
@@ -320,16 +399,19 @@ export class SheetsWorkbook implements Workbook {
   }
 
   writeColumn(name: string, header: string, values: string[]): void {
+    this.lastRows.delete(name);
     const sheet = this.ss.getSheetByName(name);
     if (sheet && values.length > 0) writeResultColumn(sheet, header, values);
   }
 
   writeRaw(name: string, rows: string[][]): void {
+    this.lastRows.delete(name);
     writeTextRows(this.ss.getSheetByName(name) ?? this.ss.insertSheet(name), rows);
   }
 
   ensureTab(tab: TabDef, lists: DropdownLists): string[] {
     this.located.delete(tab.name);
+    this.lastRows.delete(tab.name);
     return ensureTabLayout(this.ss, tab, lists);
   }
 
@@ -345,9 +427,14 @@ export class SheetsWorkbook implements Workbook {
     const known = this.located.get(tab.name);
     if (known) return known;
     const sheet = this.sheet(tab);
-    const width = Math.max(sheet.getLastColumn(), 1);
+    // One call gives both sizes (the data range ends at the last row and column): the last row is kept too.
+    const data = sheet.getDataRange();
+    const width = Math.max(data.getLastColumn(), 1);
     const header = sheet.getRange(1, 1, 1, width).getValues()[0] as SheetValue[];
-    return this.locate(tab, sheet, header);
+    const located = this.locate(tab, sheet, header);
+    // The header was found, so row 1 holds data and the data range's last row is the sheet's.
+    if (!this.lastRows.has(tab.name)) this.lastRows.set(tab.name, data.getLastRow());
+    return located;
   }
 
   private locate(tab: TabDef, sheet: Sheet, header: SheetValue[]): Located {

@@ -4,12 +4,13 @@ import type { ColumnDef, ColumnKind, TabDef } from './schema';
 /**
  * A cell as the use cases see it, by column kind: text, date and datetime as strings (a date is `yyyy-MM-dd`
  * in the spreadsheet's time zone when the cell holds a date, else the text typed, or ''), numbers and percents
- * as numbers (null when empty, NaN when not a number), yes/no as booleans (null when empty, and the text typed
+ * as numbers (null when empty, and the text typed when it is not a number, such as "three", so that a message can
+ * name it), yes/no as booleans (null when empty, and the text typed
  * when it is not a recognised yes or no, such as "maybe": see `cellYesNo` in src/domain/cells.ts). Test a yes/no
  * with `=== true`, never by truthiness.
  */
 export type CellOf<K extends ColumnKind> = K extends 'number' | 'percent'
-  ? number | null
+  ? number | null | string
   : K extends 'yesno'
     ? boolean | null | string
     : string;
@@ -96,7 +97,10 @@ export interface Workbook {
   ): SheetRow<C>[];
   /** The 1-based sheet column of a schema column (found by its header). */
   columnOf(tab: TabDef, column: string): number;
-  /** The rows `start` to `start + count - 1` of a tab (rows past the end are left out). */
+  /**
+   * The rows `start` to `start + count - 1` of a tab (an edited block): rows past the last row come back blank, or
+   * are left out.
+   */
   rowsAt<C extends Record<string, ColumnDef>>(tab: TabDef<C>, start: number, count: number): SheetRow<C>[];
   /**
    * Rewrites a tab the add-on owns (Status, Data Issues) in one write: its header in the schema's order, then
@@ -134,4 +138,9 @@ export interface Workbook {
    * columns), and applies formats, dropdowns, frozen header and, for script tabs, protection. Returns what changed.
    */
   ensureTab(tab: TabDef, lists: DropdownLists): string[];
+  /**
+   * Forgets the tab sizes this execution has seen (an adapter may keep them to spare a call per tab): called when
+   * the lock is taken, since another run may have written while this one waited for it.
+   */
+  forgetSizes(): void;
 }

@@ -139,6 +139,9 @@ export class MemoryWorkbook implements Workbook {
 
   // ---- the Workbook port ----
 
+  /** Keeps no sizes: every read sees the tables as they are. */
+  forgetSizes(): void {}
+
   timeZone(): string {
     return this.zone;
   }

@@ -1,7 +1,7 @@
 // Missing and renamed columns, empty tabs, and dates that are not real, not typed as dates, or out of range.
 import type { Emulator } from '../../../emulator/host/emulator';
 import { table } from '../harness';
-import { rowOf } from './campus';
+import { DAYS, rowOf } from './campus';
 import {
   absence,
   all,
@@ -155,6 +155,28 @@ export const COLUMN_AND_DATE_CASES: Case[] = [
   badEffortDate('2026-02-30', /"2026-02-30" is not a real date/),
   badEffortDate('tomorrow', /"tomorrow"/),
   badEffortDate('2026-10-01', /2026-10-01 is in the future/),
+  {
+    name: 'Step Set To typed as a word ("three")',
+    kind: 'number typed as a word',
+    setup: (emu) => {
+      const at = emu.values('Documentation').filter((r) => r.some((v) => v !== '')).length + 1;
+      emu.setValues('Documentation', `A${at}`, [
+        ['', '1003', DAYS[3], 'Step adjustment', 'Completed', 'Assistant Principal', 'Ann', 'typed', 'three'],
+      ]);
+    },
+    act: recalc,
+    message: /got "three"/,
+    changes: ['Data Issues', 'Status', 'To Do', 'Documentation'],
+    then: (emu) => {
+      const listed = table(emu, 'Data Issues').map((r) => `${r['Tab']} row ${r['Row']}: ${r['Problem']}`);
+      expect(listed).toContainEqual(
+        expect.stringMatching(
+          /^Documentation row \d+: A step adjustment needs a step from 0 to 5; got "three"/,
+        ),
+      );
+      expect(listed.join('\n')).not.toContain('NaN');
+    },
+  },
   calendarEdit('Calendar date 2026-02-30', 'A', '2026-02-30', /"2026-02-30" is not a real date/),
   calendarEdit('Calendar date 2026-13-01', 'A', '2026-13-01', /"2026-13-01" is not a real date/),
   calendarEdit('Calendar date 31/04/2026', 'A', '31/04/2026', /"31\/04\/2026"/),

@@ -109,6 +109,44 @@ describe('recalculateStudents', () => {
     expect(statusBy(c).get('S1')).toMatchObject({ 'Excused Days': 1, 'Data Problems': 0 });
   });
 
+  it('writes only the Status row when nothing else of the student changed', () => {
+    const c = school();
+    c.workbook.addRows('Absences', [{ 'Student ID': 'S2', Date: '2026-10-01', Code: 'QQ' }]);
+    c.run(['S2']);
+    expect(c.workbook.table('To Do').filter((r) => r['Student ID'] === 'S2').length).toBeGreaterThan(1);
+    expect(c.workbook.table('Data Issues').filter((r) => r['Student ID'] === 'S2')).toHaveLength(1);
+    const toDo = c.workbook.table('To Do');
+    const issues = c.workbook.table('Data Issues');
+    const before = { ...c.workbook.writes };
+
+    c.run(['S2']);
+
+    // One update (the Status row's Updated time); the To Do rows and the issue hold what they held.
+    expect(c.workbook.writes).toEqual({ ...before, update: before.update + 1 });
+    expect(c.workbook.table('To Do')).toEqual(toDo);
+    expect(c.workbook.table('Data Issues')).toEqual(issues);
+    expect(statusBy(c).get('S2')).toMatchObject({ Updated: '2026-11-20 09:30', 'Data Problems': 1 });
+  });
+
+  it('rewrites a To Do row and the issues that changed', () => {
+    const c = school();
+    c.workbook.addRows('Absences', [{ 'Student ID': 'S2', Date: '2026-10-01', Code: 'QQ' }]);
+    c.run(['S2']);
+    c.workbook.edit('Absences', { 'Student ID': 'S2', Code: 'QQ' }, { Code: 'ZZ' });
+    const before = { ...c.workbook.writes };
+
+    c.run(['S2']);
+
+    expect(c.workbook.writes.deleteRows).toBe(before.deleteRows + 1);
+    expect(c.workbook.writes.append).toBe(before.append + 1);
+    expect(
+      c.workbook
+        .table('Data Issues')
+        .filter((r) => r['Student ID'] === 'S2')
+        .map((r) => r['Problem']),
+    ).toEqual(['Unknown attendance code "ZZ" (see Settings).']);
+  });
+
   it('throws a WorkbookError for a missing Absences column and writes nothing', () => {
     const c = school();
     const rows = c.workbook.table('Absences').map((r) => [r['Student ID']!, r['Date']!]);

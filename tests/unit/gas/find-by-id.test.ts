@@ -1,7 +1,7 @@
 // How SheetsWorkbook.find looks rows up by id: one regular-expression search for many ids, or a read of the id
 // column when that costs less.
 import { javaRegex } from '../../../emulator/runtime/spreadsheet-text-finder';
-import { IDS_PER_SEARCH, readsColumn, searchPatterns } from '../../../src/gas/sheets-workbook';
+import { IDS_PER_SEARCH, readBlocks, readsColumn, searchPatterns } from '../../../src/gas/sheets-workbook';
 
 describe('searchPatterns', () => {
   const ids = ['260012', 'S-1.2', 'a+b', '(x)', 'é9', 'ID 7'];
@@ -41,5 +41,38 @@ describe('readsColumn', () => {
     expect(readsColumn(1, 60_000)).toBe(false);
     expect(readsColumn(IDS_PER_SEARCH, 400_000)).toBe(false);
     expect(readsColumn(IDS_PER_SEARCH + 1, 400_000)).toBe(true);
+  });
+});
+
+describe('readBlocks', () => {
+  it('reads runs close together as one block, and runs far apart on their own', () => {
+    // 12 columns: a gap under 16,667 / 12 ≈ 1,389 rows costs less to read than another call.
+    expect(
+      readBlocks(
+        [
+          [10, 2],
+          [20, 1],
+          [1_000, 3],
+          [5_000, 1],
+        ],
+        12,
+      ),
+    ).toEqual([
+      [10, 993],
+      [5_000, 1],
+    ]);
+    expect(
+      readBlocks(
+        [
+          [10, 2],
+          [20, 1],
+        ],
+        5_000,
+      ),
+    ).toEqual([
+      [10, 2],
+      [20, 1],
+    ]);
+    expect(readBlocks([], 12)).toEqual([]);
   });
 });
