@@ -25,6 +25,7 @@ import { courtDecisionDialog, staffMemberDialog, stepAdjustmentDialog } from './
 import { setStaffMember, type StaffMemberRequest } from '../app/staff-member';
 import { roleOptions } from '../app/labels';
 import { buildMenu } from './menu';
+import { describeReport, redrawDashboard, reportAndRefresh } from './report-runs';
 import {
   describeImport,
   describeRecalc,
@@ -188,7 +189,37 @@ export function onChangeInstalled(e: { changeType?: string }): void {
 
 /** Time trigger, nightly (about 2 a.m., when nobody is typing): the whole campus as of the new day. */
 export function nightlyRecalculation(): void {
-  unattended('The nightly recalculation', () =>
-    recalculateEveryone(services(), 'The nightly recalculation', { sortAbsences: true }),
-  );
+  unattended('The nightly recalculation', () => {
+    const s = services();
+    recalculateEveryone(s, 'The nightly recalculation', { sortAbsences: true });
+    // The dashboard follows the new day; its failure is logged and leaves the recalculation done.
+    try {
+      redrawDashboard(s);
+    } catch (e) {
+      console.error(e);
+    }
+  });
+}
+
+/**
+ * Time trigger, weekly (installed by the schedule): the Absence Occurrence Report with no one watching, then a
+ * recalculation and the dashboard. A failure is told the next time the workbook is opened.
+ */
+export function weeklyReport(): void {
+  unattended('The weekly report', () => {
+    reportAndRefresh(services());
+  });
+}
+
+/** Menu: Attendance → Run the weekly report now. */
+export function runWeeklyReportNow(): void {
+  menuAction('Weekly report', (ui, s) => {
+    const { report, notes } = reportAndRefresh(s);
+    ui.alert('Absence Occurrence Report', [describeReport(report), ...notes].join('\n\n'));
+  });
+}
+
+/** Menu: Attendance → Refresh the dashboard. */
+export function refreshDashboardNow(): void {
+  menuAction('Dashboard', (ui, s) => ui.toast(redrawDashboard(s), 'Dashboard'));
 }

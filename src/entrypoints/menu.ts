@@ -15,6 +15,8 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Recalculate now', functionName: 'recalculateNow' },
   { label: 'Import attendance (from the Import tab)', functionName: 'importAttendance' },
   { label: 'Import a CSV from Drive…', functionName: 'importAttendanceFromDrive' },
+  { label: 'Run the weekly report now', functionName: 'runWeeklyReportNow' },
+  { label: 'Refresh the dashboard', functionName: 'refreshDashboardNow' },
   null,
   { label: 'Adjust a step…', functionName: 'showStepAdjustment' },
   { label: 'Court referral decision…', functionName: 'showCourtDecision' },
@@ -28,7 +30,8 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
 
 export { TRIGGERS } from '../ports/platform';
 
-export const TRIGGER_HANDLERS: readonly string[] = Object.values(TRIGGERS);
+/** Handlers Apps Script calls from time triggers: the installed ones, and the weekly report's (see weeklyReport). */
+export const TRIGGER_HANDLERS: readonly string[] = [...Object.values(TRIGGERS), 'weeklyReport'];
 
 /** Functions the sidebar and dialogs call through google.script.run. */
 export const SIDEBAR_CALLS: readonly string[] = [
