@@ -1,6 +1,7 @@
 // The dashboard's numbers: students by step and by grade, each step's students week by week this school year (from
 // the sealed step history), overdue actions by owner, escalations blocked, letters sent and waiting.
 import { addDays, isDayKey, startOfWeek } from '../domain/dates';
+import { stepDefinition } from '../domain/policy';
 import type { DayKey } from '../domain/types';
 import type { DocumentStore } from '../ports/platform';
 import type { Sealer } from '../ports/record';
@@ -69,10 +70,9 @@ export function dashboardTables(
   stepRows: readonly StepRow[],
   firstDay: DayKey,
   today: DayKey,
+  stepName: (step: number) => string,
 ): DashboardTable[] {
   const students = status.filter((s) => s.studentId !== '');
-  const stepLabel = new Map<number, string>();
-  for (const s of students) if (s.step !== null) stepLabel.set(s.step, `${s.step} ${s.stepName}`.trim());
   const perStep = countBy(students, (s) => String(s.step ?? 0));
   const grades = [...new Set(students.map((s) => s.grade || '(none)'))].sort((a, b) =>
     a.localeCompare(b, 'en', { numeric: true }),
@@ -92,8 +92,11 @@ export function dashboardTables(
   ].sort(byCountThenName);
   const missing = new Map<string, number>();
   for (const s of students.filter((x) => x.blocked === true))
-    for (const m of (s.missing || 'Not named').split(/;\s*/).filter(Boolean))
-      missing.set(m, (missing.get(m) ?? 0) + 1);
+    for (const m of (s.missing || 'Not named').split(/;\s*/).filter(Boolean)) {
+      // "TPM plan (on or after 2026-10-02)": the effort, without the student's own day.
+      const effort = m.replace(/\s*\([^)]*\)\s*$/, '');
+      missing.set(effort, (missing.get(effort) ?? 0) + 1);
+    }
   const letterTypes = [...new Set(letters.map((l) => l.letterType || '(none)'))].sort();
   const sent = (l: RowOf<typeof LETTERS.columns>) => l.state.trim().toUpperCase() === 'SENT';
   return [
@@ -101,8 +104,9 @@ export function dashboardTables(
       title: CHART_TITLES.byStep,
       kind: 'column',
       header: ['Step', 'Students'],
+      valueTitle: 'Students',
       rows: [0, ...STEPS].map((n) => [
-        stepLabel.get(n) ?? (n === 0 ? '0 Not on the ladder' : `${n}`),
+        n === 0 ? 'Not on the ladder' : `${n} ${stepName(n)}`,
         perStep.get(String(n)) ?? 0,
       ]),
     },
@@ -110,30 +114,35 @@ export function dashboardTables(
       title: CHART_TITLES.byGrade,
       kind: 'stacked',
       header: ['Grade', ...STEPS.map((n) => `Step ${n}`)],
+      valueTitle: 'Students',
       rows: gradeRows.length > 0 ? gradeRows : [['(none)', 0, 0, 0, 0, 0]],
     },
     {
       title: CHART_TITLES.trend,
       kind: 'line',
       header: ['Week of', ...STEPS.map((n) => `Step ${n}`)],
+      valueTitle: 'Students at the end of the week',
       rows: weeklyTrend(stepRows, firstDay, today),
     },
     {
       title: CHART_TITLES.overdue,
       kind: 'bar',
       header: ['Owner', 'Overdue actions'],
-      rows: overdue.length > 0 ? overdue : [['Nobody', 0]],
+      valueTitle: 'Overdue actions',
+      rows: overdue.length > 0 ? overdue : [['No action overdue', 0]],
     },
     {
       title: CHART_TITLES.blocked,
       kind: 'bar',
       header: ['Missing effort', 'Students'],
+      valueTitle: 'Students blocked',
       rows: missing.size > 0 ? [...missing.entries()].sort(byCountThenName) : [['None blocked', 0]],
     },
     {
       title: CHART_TITLES.letters,
       kind: 'stacked',
       header: ['Letter', 'Sent', 'Waiting'],
+      valueTitle: 'Letters',
       rows:
         letterTypes.length > 0
           ? letterTypes.map((t) => {
@@ -170,7 +179,15 @@ export function refreshDashboard(deps: DashboardDeps): DashboardData {
   const stepRows = toRecords([], [], checked).stepRows;
   const data = {
     asOf: today,
-    tables: dashboardTables(status, todo, letters, stepRows, rules.year.firstDay, today),
+    tables: dashboardTables(
+      status,
+      todo,
+      letters,
+      stepRows,
+      rules.year.firstDay,
+      today,
+      (n) => stepDefinition(rules.policy, n)?.name ?? '',
+    ),
   };
   deps.view.show(data);
   return data;

@@ -169,7 +169,7 @@ export function reportAddresses(value: string): { to: string[]; bad: string[] } 
   return { to: parts.filter(ok), bad: parts.filter((p) => !ok(p)) };
 }
 
-const REPORT_HEADER = ['Student', 'ID', 'Grade', 'New', 'Days', 'Step', 'Last contact', 'Due', 'Overdue'];
+const REPORT_HEADER = ['Student', 'Days', 'Step', 'Last contact', 'Due', 'Overdue'];
 
 /** The report as a document: a section per owner. */
 export function reportDocument(
@@ -183,15 +183,12 @@ export function reportDocument(
     const list = sections.get(r.owner) ?? [];
     sections.set(r.owner, list);
     list.push([
-      r.name,
-      r.studentId,
-      r.grade,
-      r.isNew === true ? 'NEW' : '',
+      `${r.isNew === true ? 'NEW ' : ''}${r.name}\n${r.studentId}, grade ${r.grade || '?'}`,
       String(r.unexcused ?? ''),
-      `${r.step} ${r.stepName}`.trim(),
-      r.lastContact ? `${r.lastContact} ${r.contactType}${r.contactBy ? ` (${r.contactBy})` : ''}` : 'none',
-      r.due,
-      r.overdue,
+      r.stepName || String(r.step ?? ''),
+      r.lastContact ? `${r.lastContact} ${r.contactType}${r.contactBy ? `\n${r.contactBy}` : ''}` : 'none',
+      r.due.split('; ').join('\n'),
+      r.overdue.split('; ').join('\n'),
     ]);
   }
   const students = new Set(rows.map((r) => r.studentId)).size;

@@ -52,18 +52,22 @@ function placeChart(
   range: GoogleAppsScript.Spreadsheet.Range,
   index: number,
 ): GoogleAppsScript.Spreadsheet.EmbeddedChart {
-  return builder
-    .clearRanges()
-    .addRange(range)
-    .setChartType(chartType(table.kind))
-    .setNumHeaders(1)
-    .setOption('title', table.title)
-    .setOption('isStacked', table.kind === 'stacked')
-    .setOption('legend', { position: table.header.length > 2 ? 'right' : 'none' })
-    .setOption('width', CHART_WIDTH_PX)
-    .setOption('height', CHART_HEIGHT_PX)
-    .setPosition(1 + Math.floor(index / 2) * CHART_ROWS, CHART_COLUMN + (index % 2) * CHART_COLUMNS, 0, 0)
-    .build();
+  return (
+    builder
+      .clearRanges()
+      .addRange(range)
+      .setChartType(chartType(table.kind))
+      .setNumHeaders(1)
+      .setOption('title', table.title)
+      // Sheets' option names: the value axis is horizontal on a bar chart, vertical otherwise.
+      .setOption(table.kind === 'bar' ? 'hAxis.title' : 'vAxis.title', table.valueTitle)
+      .setOption('isStacked', table.kind === 'stacked')
+      .setOption('legend', { position: table.header.length > 2 ? 'right' : 'none' })
+      .setOption('width', CHART_WIDTH_PX)
+      .setOption('height', CHART_HEIGHT_PX)
+      .setPosition(1 + Math.floor(index / 2) * CHART_ROWS, CHART_COLUMN + (index % 2) * CHART_COLUMNS, 0, 0)
+      .build()
+  );
 }
 
 export function sheetDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DashboardView {

@@ -42,6 +42,8 @@ export interface DashboardTable {
   /** The chart's title (also how the add-on finds its chart again). */
   title: string;
   kind: 'column' | 'bar' | 'line' | 'stacked';
+  /** The value axis's title. */
+  valueTitle: string;
   header: string[];
   rows: (string | number)[][];
 }
