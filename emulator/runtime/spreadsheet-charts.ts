@@ -209,11 +209,13 @@ export class FakeEmbeddedChart implements ApiShape<GoogleAppsScript.Spreadsheet.
     return this.id;
   }
   getOptions(): GoogleAppsScript.Charts.ChartOptions {
+    this.rt.call('EmbeddedChart.getOptions');
     const options = this.def.options;
     // ChartOptions.get: the option's value, null when it was never set.
     return loud({ get: (option: string) => (option in options ? options[option] : null) }, 'ChartOptions');
   }
   getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    this.rt.call('EmbeddedChart.getRanges');
     return this.def.ranges.map((r) => makeRange(this.rt, r.sheet, r.row, r.col, r.numRows, r.numCols));
   }
   getContainerInfo(): GoogleAppsScript.Spreadsheet.ContainerInfo {

@@ -25,10 +25,8 @@ export function blockLayout(data: DashboardData): { grid: (string | number)[][];
     ...cells,
     ...new Array<string>(BLOCK_WIDTH - cells.length).fill(''),
   ];
-  grid.push(
-    pad([`Dashboard as of ${data.asOf}`, 'Refreshed by the weekly report, the nightly run and the menu.']),
-  );
-  grid.push(pad([]));
+  grid.push(pad([`Dashboard as of ${data.asOf}`]));
+  grid.push(pad(['Refreshed by the weekly report, the nightly run and Attendance → Refresh the dashboard.']));
   const starts: number[] = [];
   for (const t of data.tables) {
     grid.push(pad([t.title]));
@@ -70,10 +68,34 @@ function placeChart(
   );
 }
 
+function sameArea(
+  ranges: GoogleAppsScript.Spreadsheet.Range[],
+  range: GoogleAppsScript.Spreadsheet.Range,
+): boolean {
+  const r = ranges.length === 1 ? ranges[0]! : null;
+  return (
+    r !== null &&
+    r.getRow() === range.getRow() &&
+    r.getColumn() === range.getColumn() &&
+    r.getNumRows() === range.getNumRows() &&
+    r.getNumColumns() === range.getNumColumns()
+  );
+}
+
+/** The tab, made once: its title row bold and frozen, its block's columns wide enough for their labels. */
+function newDashboardSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
+  const sheet = ss.insertSheet(DASHBOARD_TAB);
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, BLOCK_WIDTH).setFontWeight('bold');
+  sheet.setColumnWidth(1, 240);
+  sheet.setColumnWidths(2, BLOCK_WIDTH - 1, 80);
+  return sheet;
+}
+
 export function sheetDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DashboardView {
   return {
     show(data: DashboardData): void {
-      const sheet: Sheet = ss.getSheetByName(DASHBOARD_TAB) ?? ss.insertSheet(DASHBOARD_TAB);
+      const sheet: Sheet = ss.getSheetByName(DASHBOARD_TAB) ?? newDashboardSheet(ss);
       const { grid, starts } = blockLayout(data);
       // Rows a longer earlier block left are blanked in the same write.
       const before = sheet.getLastRow();
@@ -89,6 +111,8 @@ export function sheetDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Da
       data.tables.forEach((table, i) => {
         const range = sheet.getRange(starts[i]!, 1, table.rows.length + 1, table.header.length);
         const found = existing.get(table.title);
+        // The chart reads its cells, just rewritten: it changes only when its table grew or shrank.
+        if (found && sameArea(found.getRanges(), range)) return;
         if (found) sheet.updateChart(placeChart(found.modify(), table, range, i));
         else sheet.insertChart(placeChart(sheet.newChart(), table, range, i));
       });
