@@ -4,7 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { demoCampus, demoYearBounds } from '../emulator/demo/demo-campus';
 import { createEmulator, type Emulator, type RunResult } from '../emulator/host/emulator';
+import { fileBytes } from '../emulator/host/files';
 import type { DriveStore } from '../emulator/runtime/drive-store';
+import { execFileSync } from 'node:child_process';
 
 const USAGE = `Usage: npm start -- [options]
 
@@ -125,9 +127,13 @@ export async function runStart(options: StartOptions): Promise<string> {
   const { emu, done } = await startedCampus(options);
   fs.mkdirSync(options.out, { recursive: true });
   done.push(writeCallList(emu, options.asOf, options.out));
+  // The weekly report (its tab, entries and PDF; it ends by refreshing the Dashboard), as the menu item runs it.
+  menu(emu, 'runWeeklyReportNow');
+  done.push('ran: Run the weekly report now (the Dashboard is refreshed with it)');
+  const written = writeReportAndDashboard(emu, options.out, options.asOf);
   const workbookFile = path.join(options.out, 'workbook.xlsx');
   await emu.saveXlsx(workbookFile);
-  return summary(emu, options.asOf, done, workbookFile);
+  return summary(emu, options.asOf, done, [...written, workbookFile]);
 }
 
 /** The emulator with the demo campus (or the given workbook) set up, imported and recalculated, as `npm start` runs it. */
@@ -202,7 +208,34 @@ function settingsWithMapping(settings: unknown[][], mapping: [string, string][])
   return rows;
 }
 
-function summary(emu: Emulator, asOf: string, done: string[], workbookFile: string): string {
+/**
+ * The report's PDF from the emulated Drive, and the Dashboard's charts drawn from the definitions the emulator kept
+ * (scripts/render-dashboard.ts, in its own process: vega is an ES module). Returns the files written.
+ */
+function writeReportAndDashboard(emu: Emulator, out: string, asOf: string): string[] {
+  const drive = (emu.control as unknown as { drive: DriveStore }).drive;
+  const pdf = [...drive.files.values()]
+    .filter((f) => f.mimeType === 'application/pdf' && f.name.startsWith('Absence Occurrence Report'))
+    .at(-1);
+  const files: string[] = [];
+  if (pdf) {
+    const reportFile = path.join(out, 'weekly-report.pdf');
+    fs.writeFileSync(reportFile, fileBytes(drive, pdf.id).bytes);
+    files.push(reportFile);
+  }
+  const chartsFile = path.join(out, 'dashboard-charts.json');
+  const timeZone = emu.control.sheets.exportBook().timeZone;
+  fs.writeFileSync(chartsFile, JSON.stringify({ asOf, timeZone, charts: emu.charts('Dashboard') }, null, 1));
+  const drawn = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'render-dashboard.ts'), chartsFile, out],
+    { encoding: 'utf8' },
+  );
+  files.push(chartsFile, ...drawn.trim().split('\n').filter(Boolean));
+  return files;
+}
+
+function summary(emu: Emulator, asOf: string, done: string[], files: string[]): string {
   const status = emu.values('Status');
   const header = (status[0] ?? []).map(String);
   const col = (name: string) => header.indexOf(name);
@@ -238,7 +271,7 @@ function summary(emu: Emulator, asOf: string, done: string[], workbookFile: stri
     `Letters due (not sent: sending letters is not built yet): ${letters}`,
     `Data issues listed: ${issues}`,
     '',
-    `Wrote ${workbookFile}`,
+    ...files.map((f) => `Wrote ${f}`),
     `Simulated Apps Script time: ${emu.simulatedSeconds().toFixed(1)} s`,
   ];
   return lines.join('\n');

@@ -5,6 +5,7 @@ import * as vm from 'node:vm';
 import type { ExecutionKind } from '../runtime/core';
 import type { EmulatorControl, RuntimeOptions } from '../runtime/index';
 import type { Outcome } from '../runtime/spreadsheet-events';
+import type { ChartDefinition } from '../runtime/spreadsheet-charts';
 import { RUNTIME_GLOBAL, runtimeBundle } from './bundle';
 import { toHost, zonedMs } from './convert';
 import { loadXlsx, saveXlsx } from './xlsx';
@@ -140,6 +141,10 @@ export class Emulator {
   /** The sheet's data range as `getValues()` gives it, in host values: date cells are host `Date`s (real instants). */
   values(sheetName: string, spreadsheetId?: string): unknown[][] {
     return toHost(this.control.sheets.values(sheetName, spreadsheetId)) as unknown[][];
+  }
+  /** The embedded charts of a sheet: type, options, position and the values of their ranges as they are now. */
+  charts(sheetName: string, spreadsheetId?: string): ChartDefinition[] {
+    return toHost(this.control.sheets.charts(sheetName, spreadsheetId)) as ChartDefinition[];
   }
   displayValues(sheetName: string, spreadsheetId?: string): string[][] {
     return toHost(this.control.sheets.displayValues(sheetName, spreadsheetId)) as string[][];

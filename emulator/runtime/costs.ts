@@ -113,6 +113,14 @@ export const COST_TABLE: Record<string, CostSpec> = {
   'TextFinder.matchEntireCell': { base: 1 },
   'TextFinder.useRegularExpression': { base: 1 },
   'TextFinder.getCurrentMatch': { base: 1 },
+  // Embedded charts (estimates: no measurement exists): inserting, updating or removing a chart is a round trip
+  // like a protection; reading the charts is a metadata query like getLastRow; the builder is local.
+  'Sheet.newChart': { base: 1 },
+  'EmbeddedChartBuilder.build': { base: 1 },
+  'Sheet.insertChart': { base: 250 },
+  'Sheet.updateChart': { base: 250 },
+  'Sheet.removeChart': { base: 250 },
+  'Sheet.getCharts': { base: 160 },
   // Ui (estimates): showing HTML renders a page; a person reads and answers a dialog (it counts toward the limit).
   'Ui.show': { base: 300 },
   'Ui.alert': { base: 50 },

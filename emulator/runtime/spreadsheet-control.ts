@@ -6,6 +6,7 @@ import { loud, type Runtime } from './core';
 import { FakeConditionalFormatRule } from './spreadsheet-builders';
 import { makeRange } from './spreadsheet-range';
 import type { FilterArea } from './spreadsheet-metadata';
+import { chartDefinitions, type ChartDefinition } from './spreadsheet-charts';
 
 /** A conditional format rule as plain data: its condition, what it sets and the areas it covers (1-based). */
 export interface RawConditionalFormat {
@@ -76,6 +77,12 @@ export class SheetsHost {
       out.push(line);
     }
     return out;
+  }
+  /** The charts of a sheet as plain definitions (spreadsheet-charts.ts), with no cost. */
+  charts(sheetName: string, id?: string): ChartDefinition[] {
+    const s = this.book(id).sheet(sheetName);
+    if (!s) throw new Error(`no sheet named ${sheetName}`);
+    return chartDefinitions(s);
   }
   displayValues(sheetName: string, id?: string): string[][] {
     const s = this.book(id).sheet(sheetName);

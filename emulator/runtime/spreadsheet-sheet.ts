@@ -7,6 +7,7 @@ import { protect, wrapProtection } from './spreadsheet-protection';
 import { makeTextFinder } from './spreadsheet-text-finder';
 import { checkCellLengths } from './spreadsheet-cell-limit';
 import { addMetadata, filterOf, metadataOf } from './spreadsheet-metadata';
+import { sheetCharts } from './spreadsheet-charts';
 
 type S = GoogleAppsScript.Spreadsheet.Sheet;
 type Methods =
@@ -53,7 +54,12 @@ type Methods =
   | 'createTextFinder'
   | 'addDeveloperMetadata'
   | 'getDeveloperMetadata'
-  | 'getFilter';
+  | 'getFilter'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts'
+  | 'updateChart'
+  | 'removeChart';
 
 /** Apps Script's message when a sheet name is taken. */
 export const duplicateSheetMessage = (name: string): string =>
@@ -296,6 +302,22 @@ export class FakeSheet implements ApiShape<S, Methods> {
   }
   getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
     return filterOf(this.model);
+  }
+  // Embedded charts: spreadsheet-charts.ts.
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return sheetCharts.newChart(this.rt, this.model);
+  }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    sheetCharts.insertChart(this.rt, this.model, chart);
+  }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return sheetCharts.getCharts(this.rt, this.model);
+  }
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    sheetCharts.updateChart(this.rt, this.model, chart);
+  }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    sheetCharts.removeChart(this.rt, this.model, chart);
   }
   activate(): FakeSheet {
     this.model.book.activeSheet = this.model.book.sheets.indexOf(this.model);

@@ -4,6 +4,7 @@ import { addDays, isWeekend } from '../domain/dates';
 import { defaultCalendar, schoolYearStartOf } from '../domain/calendar';
 import { defaultPolicy, DOC } from '../domain/policy';
 import { settingsRowsFromPolicy } from '../domain/policy-settings';
+import { defaultReportSettings } from './report-settings';
 import type { Policy, SchoolCalendar } from '../domain/types';
 import type { Clock, DocumentStore, Lock, Triggers } from '../ports/platform';
 import type { Sealer } from '../ports/record';
@@ -128,6 +129,7 @@ function fillSettings(workbook: Workbook): string[] {
     },
     ...defaultImportSettings(),
     ...defaultCallSettings(),
+    ...defaultReportSettings(),
   ];
   const missing = wanted.filter((s) => !present.has(s.key.toLowerCase()));
   if (missing.length === 0) return [];

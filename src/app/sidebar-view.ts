@@ -1,5 +1,6 @@
 // What the sidebar shows: the first call's data (who you are, the roster, your work today, the policy's lists) and
 // a student's card. Everything returned is plain JSON (strings, numbers, booleans), as google.script.run requires.
+import { countIn } from './cell-number';
 import * as v from 'valibot';
 import type { Role } from '../domain/types';
 import type { DocumentStore, Clock } from '../ports/platform';
@@ -65,9 +66,6 @@ export interface SidebarStart {
   work: WorkItem[];
 }
 
-/** A number cell as shown: 0 when empty or typed as something that is not a number. */
-const num = (n: number | string | null): number => (typeof n !== 'number' || Number.isNaN(n) ? 0 : n);
-
 /** Who is signed in, the roster from Status, and the open actions of To Do that are theirs, most overdue first. */
 export function sidebarStart(deps: ViewDeps): SidebarStart {
   const { workbook } = deps;
@@ -78,7 +76,7 @@ export function sidebarStart(deps: ViewDeps): SidebarStart {
     ? workbook
         .read(STATUS, ['studentId', 'name', 'grade', 'step'])
         .filter((r) => r.values.studentId !== '')
-        .map(({ values: s }) => ({ id: s.studentId, name: s.name, grade: s.grade, step: num(s.step) }))
+        .map(({ values: s }) => ({ id: s.studentId, name: s.name, grade: s.grade, step: countIn(s.step) }))
     : [];
   return {
     me: {
@@ -128,7 +126,7 @@ function myWork(workbook: Workbook, role: Role, name: string, email: string): Wo
       step: t.step,
       action: t.action,
       dueBy: t.dueBy,
-      daysLate: num(t.daysLate),
+      daysLate: countIn(t.daysLate),
       closedBy: t.closedBy,
     }))
     .sort((a, b) => b.daysLate - a.daysLate || a.dueBy.localeCompare(b.dueBy));
@@ -228,7 +226,7 @@ export function cardOf(deps: ViewDeps, studentId: string): CardResult {
         owner: t.ownerRole,
         assignedTo: t.assignedTo,
         dueBy: t.dueBy,
-        daysLate: num(t.daysLate),
+        daysLate: countIn(t.daysLate),
       }))
     : [];
   const pending = readState(deps.store).pending;
@@ -238,12 +236,12 @@ export function cardOf(deps: ViewDeps, studentId: string): CardResult {
       id,
       name: row.name,
       grade: row.grade,
-      step: num(row.step),
+      step: countIn(row.step),
       stepName: row.stepName,
       since: row.since,
-      unexcused: num(row.unexcused),
-      recent: num(row.recent),
-      long: num(row.long),
+      unexcused: countIn(row.unexcused),
+      recent: countIn(row.recent),
+      long: countIn(row.long),
       rate: typeof row.rate !== 'number' || Number.isNaN(row.rate) ? null : row.rate,
       absences,
       letters,

@@ -30,6 +30,7 @@ import { importCallResults } from '../app/call-results';
 import { CsvFileError, driveFileId } from '../ports/files';
 import { installSchedule, removeSchedule, showSchedule, tick } from '../app/schedule-run';
 import { ownerFailureMail } from '../gas/mail-failure';
+import { describeReport, redrawDashboard, reportAndRefresh } from './report-runs';
 import {
   describeCallList,
   GLOBAL_JOBS,
@@ -198,9 +199,14 @@ export function onChangeInstalled(e: { changeType?: string }): void {
 export function nightlyRecalculation(): string {
   let summary = '';
   unattended('The nightly recalculation', () => {
-    summary = describeRecalc(
-      recalculateEveryone(services(), 'The nightly recalculation', { sortAbsences: true }),
-    );
+    const s = services();
+    summary = describeRecalc(recalculateEveryone(s, 'The nightly recalculation', { sortAbsences: true }));
+    // The dashboard follows the new day; its failure is logged and leaves the recalculation done.
+    try {
+      redrawDashboard(s);
+    } catch (e) {
+      console.error(e);
+    }
   });
   return summary;
 }
@@ -258,6 +264,31 @@ export function runSchedule(): void {
     { ...s, mail: ownerFailureMail(), workbookName: () => ss.getName(), workbookUrl: () => ss.getUrl() },
     GLOBAL_JOBS,
   );
+}
+
+/**
+ * Scheduled job, weekly (run by the schedule): the Absence Occurrence Report with no one watching, then a
+ * recalculation and the dashboard. A failure is told the next time the workbook is opened.
+ */
+export function weeklyReport(): string {
+  let summary = '';
+  unattended('The weekly report', () => {
+    summary = describeReport(reportAndRefresh(services()).report).split('\n')[0]!;
+  });
+  return summary;
+}
+
+/** Menu: Attendance → Run the weekly report now. */
+export function runWeeklyReportNow(): void {
+  menuAction('Weekly report', (ui, s) => {
+    const { report, notes } = reportAndRefresh(s);
+    ui.alert('Absence Occurrence Report', [describeReport(report), ...notes].join('\n\n'));
+  });
+}
+
+/** Menu: Attendance → Refresh the dashboard. */
+export function refreshDashboardNow(): void {
+  menuAction('Dashboard', (ui, s) => ui.toast(redrawDashboard(s), 'Dashboard'));
 }
 
 export { showSidebar, sidebarLogContact, sidebarRecalculate, sidebarStart, sidebarStudent } from './sidebar';

@@ -18,6 +18,8 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Import a CSV from Drive…', functionName: 'importAttendanceFromDrive' },
   { label: "Make today's call list", functionName: 'makeCallListNow' },
   { label: 'Import School Messenger results…', functionName: 'importCallResultsFromDrive' },
+  { label: 'Run the weekly report now', functionName: 'runWeeklyReportNow' },
+  { label: 'Refresh the dashboard', functionName: 'refreshDashboardNow' },
   null,
   { label: 'Adjust a step…', functionName: 'showStepAdjustment' },
   { label: 'Court referral decision…', functionName: 'showCourtDecision' },
@@ -33,7 +35,8 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
 
 export { TRIGGERS } from '../ports/platform';
 
-export const TRIGGER_HANDLERS: readonly string[] = Object.values(TRIGGERS);
+/** Handlers Apps Script calls from time triggers: the installed ones, and the weekly report's (see weeklyReport). */
+export const TRIGGER_HANDLERS: readonly string[] = [...Object.values(TRIGGERS), 'weeklyReport'];
 
 /** Functions the sidebar and dialogs call through google.script.run. */
 export const SIDEBAR_CALLS: readonly string[] = [

@@ -14,6 +14,7 @@ const FIXED: Record<string, string> = {
   'attendance.partDayWeight': 'A part-day absence counts as (days)',
   'attendance.linePercent': 'Attendance line (percent)',
   'schoolYear.startsOn': 'School year starts on (month-day)',
+  'report.emailTo': 'Weekly report emailed to',
 };
 
 /** Words for a Settings key ('code.U' → 'What attendance code U means'). */

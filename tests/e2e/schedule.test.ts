@@ -65,8 +65,7 @@ describe('the schedule', () => {
       /^Daily call list \(School Messenger\), every school day .*between 10:00 and 11:00\. Last run 2026-09-15 10:10: done \(1 students listed/,
     );
     expect(setting(emu, 'schedule.nightly')!['Help']).toMatch(/Not run yet/);
-    // The weekly report is not part of this build: the schedule names it and skips it.
-    expect(setting(emu, 'schedule.weekly')!['Value']).toBe('not in this version');
+    expect(setting(emu, 'schedule.weekly')!['Value']).toBe('on');
   });
 
   it('the next days: the nightly recalculation at night, and no call list on the weekend', () => {
@@ -85,12 +84,14 @@ describe('the schedule', () => {
       /Last run 2026-09-19 10:10: done \(2026-09-19 is not a school day in the Calendar: no call list\.\)/,
     );
     emu.newDay();
-    emu.newDay(); // Monday 2026-09-21: the weekly report's slot comes and is skipped, said plainly
+    emu.newDay(); // Monday 2026-09-21: the nightly recalculation, then the weekly report, one job a tick
     tickAt(emu, 8);
+    expect(() => emu.values('Weekly Report')).toThrow(/no sheet named Weekly Report/);
     tickAt(emu, 8, 20);
     expect(setting(emu, 'schedule.weekly')!['Help']).toMatch(
-      /Last run 2026-09-21 08:20: not in this version/,
+      /Last run 2026-09-21 08:20: done \(Week of 2026-09-21: \d+ students listed/,
     );
+    expect(emu.values('Weekly Report').length).toBeGreaterThan(0);
   });
 
   it('a failing run is told by email without student data and at the next open, until the job runs again', () => {
@@ -128,10 +129,9 @@ describe('the schedule', () => {
     ).not.toMatch(/call list/i);
   });
 
-  it('names only handlers the bundle defines, except the weekly report, which it skips', () => {
+  it('names only handlers the bundle defines', () => {
     const emu = campus();
-    for (const handler of ['runSchedule', 'nightlyRecalculation', 'dailyCallList'])
+    for (const handler of ['runSchedule', 'nightlyRecalculation', 'dailyCallList', 'weeklyReport'])
       expect(emu.hasFunction(handler)).toBe(true);
-    expect(emu.hasFunction('weeklyReport')).toBe(false);
   });
 });

@@ -24,8 +24,8 @@ describe('enums (reference: developers.google.com/apps-script/reference/spreadsh
   });
 
   test('a member the emulator lacks throws `not implemented: Class.member` when it is read, not only when called', () => {
-    expect(() => inScript(emu, `var f = ${SHEET}.getCharts; typeof f`)).toThrow(
-      'not implemented: Sheet.getCharts',
+    expect(() => inScript(emu, `var f = ${SHEET}.getImages; typeof f`)).toThrow(
+      'not implemented: Sheet.getImages',
     );
     expect(() => inScript(emu, 'SpreadsheetApp.getActiveRange')).toThrow(
       'not implemented: SpreadsheetApp.getActiveRange',
