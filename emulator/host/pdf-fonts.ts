@@ -72,8 +72,17 @@ export interface FontFace {
   file: string;
   ranges: [number, number][] | null;
   bytes?: Buffer;
-  glyphs?: { hasGlyphForCodePoint(cp: number): boolean };
+  glyphs?: FontkitFont;
 }
+
+interface FontkitFont {
+  unitsPerEm: number;
+  hasGlyphForCodePoint(cp: number): boolean;
+  layout(text: string, features?: Record<string, boolean>): { advanceWidth: number };
+}
+
+/** The features pdf-lib is given when it embeds a face (pdf-render.ts): measuring and drawing must agree. */
+export const FEATURES = { ccmp: false };
 
 function parseRanges(spec: string): [number, number][] {
   return spec.split(',').map((part) => {
@@ -135,6 +144,25 @@ export function faceBytes(face: FontFace): Buffer {
 /** Whether the face is meant for the code point and has it (`anyRange`: has it, whatever the face is meant for). */
 export function hasGlyph(face: FontFace, cp: number, anyRange = false): boolean {
   if (!anyRange && face.ranges && !face.ranges.some(([lo, hi]) => cp >= lo && cp <= hi)) return false;
-  if (!face.glyphs) face.glyphs = fontkit.create(faceBytes(face)) as unknown as FontFace['glyphs'];
-  return face.glyphs?.hasGlyphForCodePoint(cp) ?? false;
+  return load(face).hasGlyphForCodePoint(cp);
+}
+
+function load(face: FontFace): FontkitFont {
+  face.glyphs ??= fontkit.create(faceBytes(face)) as unknown as FontkitFont;
+  return face.glyphs;
+}
+
+const widths = new Map<string, number>();
+
+/** Advance width of `text` laid out (shaped) in the face, in 1/1000 em; cached for the worker's life. */
+export function measure(face: FontFace, text: string): number {
+  const key = `${face.file}\u0000${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    const font = load(face);
+    w = (font.layout(text, FEATURES).advanceWidth * 1000) / font.unitsPerEm;
+    if (widths.size > 200_000) widths.clear();
+    widths.set(key, w);
+  }
+  return w;
 }

@@ -15,7 +15,7 @@ import type {
   TextStyle,
 } from '../runtime/document-model';
 import type { PdfRequest } from '../runtime/pdf';
-import { faceBytes, fontStack, hasGlyph, type FontDirs, type FontFace } from './pdf-fonts';
+import { FEATURES, faceBytes, fontStack, hasGlyph, measure, type FontDirs, type FontFace } from './pdf-fonts';
 
 const bidi = bidiFactory();
 
@@ -55,6 +55,15 @@ interface Run {
   width: number;
 }
 
+/** The font stacks, built once per worker (each face loads its font once, on first use). */
+let stacks: { key: string; value: Record<'regular' | 'bold', FontFace[]> } | null = null;
+function stacksFor(dirs: FontDirs): Record<'regular' | 'bold', FontFace[]> {
+  const key = JSON.stringify(dirs);
+  if (stacks?.key !== key)
+    stacks = { key, value: { regular: fontStack(dirs, false), bold: fontStack(dirs, true) } };
+  return stacks.value;
+}
+
 const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\ud840-\ud87f][\udc00-\udfff]/;
 const NEUTRAL = /^[\s\p{P}\p{N}\p{S}]+$/u;
 
@@ -69,7 +78,7 @@ class Renderer {
     dirs: FontDirs,
     private readonly page: PageSetup,
   ) {
-    this.stacks = { regular: fontStack(dirs, false), bold: fontStack(dirs, true) };
+    this.stacks = stacksFor(dirs);
   }
 
   private get contentW(): number {
@@ -99,7 +108,7 @@ class Renderer {
     if (!font) {
       // Noto's `ccmp` splits some precomposed letters (Vietnamese ị) into a base and a mark glyph that has no
       // Unicode value, so copy-paste would lose the letter; the precomposed glyphs are drawn instead.
-      font = this.doc.embedFont(faceBytes(face), { subset: true, features: { ccmp: false } });
+      font = this.doc.embedFont(faceBytes(face), { subset: true, features: FEATURES });
       this.fonts.set(face.file, font);
     }
     return font;
@@ -167,63 +176,84 @@ class Renderer {
         font,
         underline: a.underline,
         level: a.level,
-        width: font.widthOfTextAtSize(text, size),
+        width: (measure(a.face, text) * size) / 1000,
       });
       start = i;
     }
     return runs;
   }
 
-  private async width(clusters: readonly Cluster[], size: number): Promise<number> {
-    let w = 0;
-    for (const r of await this.runs(clusters, size)) w += r.width;
-    return w;
+  /** Width of clusters in points: runs of one font measured once and cached (kerning across runs ignored). */
+  private width(clusters: readonly Cluster[], size: number): number {
+    let units = 0;
+    let start = 0;
+    for (let i = 1; i <= clusters.length; i += 1) {
+      const a = clusters[start] as Cluster;
+      const b = clusters[i];
+      if (b && b.face.file === a.face.file) continue;
+      let text = '';
+      for (let k = start; k < i; k += 1) text += (clusters[k] as Cluster).text;
+      units += measure(a.face, text);
+      start = i;
+    }
+    return (units * size) / 1000;
   }
 
   /** Greedy line breaking: at spaces, before and after CJK characters, and inside a word too long for a line. */
-  private async wrap(clusters: Cluster[], size: number, maxW: number): Promise<Cluster[][]> {
-    const words: Cluster[][] = [];
+  private wrap(clusters: Cluster[], size: number, maxW: number): Cluster[][] {
+    // Words: clusters up to and including their trailing spaces; a CJK character is a word of its own.
+    const words: { cs: Cluster[]; w: number; space: number }[] = [];
     let word: Cluster[] = [];
+    const push = (): void => {
+      if (!word.length) return;
+      let end = word.length;
+      while (end > 0 && word[end - 1]?.space) end -= 1;
+      const w = this.width(word.slice(0, end), size);
+      words.push({ cs: word, w, space: this.width(word.slice(end), size) });
+      word = [];
+    };
     for (const c of clusters) {
-      if ((c.breakable || (word.length > 0 && word[word.length - 1]?.breakable)) && word.length > 0) {
-        if (!word[word.length - 1]?.space) {
-          words.push(word);
-          word = [];
-        }
-      }
+      const last = word[word.length - 1];
+      if (last && !last.space && (c.breakable || last.breakable)) push();
       word.push(c);
-      if (c.space) {
-        words.push(word);
-        word = [];
-      }
+      if (c.space) push();
     }
-    if (word.length) words.push(word);
-    // Trailing spaces of a word do not count against the line's width.
-    const trimmed = (cs: Cluster[]): Cluster[] => {
+    push();
+    const lines: Cluster[][] = [];
+    let line: Cluster[] = [];
+    let lineW = 0;
+    let pending = 0;
+    for (const w of words) {
+      if (line.length > 0 && lineW + pending + w.w > maxW) {
+        lines.push(line);
+        line = [];
+        lineW = 0;
+        pending = 0;
+      }
+      if (line.length === 0 && w.w > maxW) {
+        // A single word longer than the line is cut where it no longer fits.
+        let rest = w.cs.filter((c) => !c.space);
+        while (rest.length > 1 && this.width(rest, size) > maxW) {
+          let cut = 1;
+          while (cut < rest.length - 1 && this.width(rest.slice(0, cut + 1), size) <= maxW) cut += 1;
+          lines.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+        }
+        line = [...rest, ...w.cs.filter((c) => c.space)];
+        lineW = this.width(rest, size);
+        pending = w.space;
+        continue;
+      }
+      line.push(...w.cs);
+      lineW += pending + w.w;
+      pending = w.space;
+    }
+    lines.push(line);
+    return lines.map((cs) => {
       let end = cs.length;
       while (end > 0 && cs[end - 1]?.space) end -= 1;
       return cs.slice(0, end);
-    };
-    const lines: Cluster[][] = [];
-    let line: Cluster[] = [];
-    for (const w of words) {
-      const candidate = [...line, ...w];
-      if (line.length === 0 || (await this.width(trimmed(candidate), size)) <= maxW) {
-        line = candidate;
-      } else {
-        lines.push(line);
-        line = [...w];
-      }
-      // A single word longer than the line is cut where it no longer fits.
-      while ((await this.width(trimmed(line), size)) > maxW && trimmed(line).length > 1) {
-        let cut = trimmed(line).length - 1;
-        while (cut > 1 && (await this.width(line.slice(0, cut), size)) > maxW) cut -= 1;
-        lines.push(line.slice(0, cut));
-        line = line.slice(cut);
-      }
-    }
-    lines.push(line);
-    return lines.map(trimmed);
+    });
   }
 
   /** Runs of one line in visual order (rule L2 of the bidi algorithm, on runs of one level). */
@@ -282,8 +312,7 @@ class Renderer {
     for (const hard of hardLines) {
       const styles = p.styles?.slice(offset, offset + hard.length);
       offset += hard.length + 1;
-      const lines =
-        hard === '' ? [[]] : await this.wrap(this.clusters(hard, styles, bold), size, this.contentW);
+      const lines = hard === '' ? [[]] : this.wrap(this.clusters(hard, styles, bold), size, this.contentW);
       for (const line of lines) {
         this.ensure(lineH);
         if (line.length)
@@ -306,9 +335,7 @@ class Renderer {
         for (const hard of text.split('\n')) {
           if (hard === '') lines.push([]);
           else
-            lines.push(
-              ...(await this.wrap(this.clusters(hard, undefined, false), TABLE_SIZE, colW - 2 * CELL_PAD)),
-            );
+            lines.push(...this.wrap(this.clusters(hard, undefined, false), TABLE_SIZE, colW - 2 * CELL_PAD));
         }
         cells.push(lines);
       }
