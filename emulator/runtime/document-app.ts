@@ -25,6 +25,8 @@ export const DOCS_QUOTA_MESSAGE = 'Service invoked too many times for one day: d
 export const DOC_MISSING_MESSAGE =
   "Document is missing (perhaps it was deleted, or you don't have read access?)";
 export const DOC_CLOSED_MESSAGE = 'Document is closed, its contents cannot be updated.';
+/** Appending an element that already has a parent (observed wording; the reference asks for `copy()` first). */
+export const DETACHED_MESSAGE = 'Element must be detached.';
 
 /** PDF export of a saved document body, as a Blob named like Drive names exports. */
 export function pdfBlob(
@@ -141,7 +143,14 @@ export class EmuBody implements Pick<GoogleAppsScript.Document.Body, BodyMethods
     textOrParagraph: string | GoogleAppsScript.Document.Paragraph,
   ): GoogleAppsScript.Document.Paragraph {
     const blocks = this.use('appendParagraph');
-    const source = textOrParagraph as unknown as { block?: Block; getText?: () => string };
+    const source = textOrParagraph as unknown as {
+      block?: Block;
+      detached?: boolean;
+      getText?: () => string;
+    };
+    // An element that is part of a body (its own or a Body.copy()) must be copied first (Element.copy()).
+    if (typeof textOrParagraph !== 'string' && source.block && !source.detached)
+      throw gasError(DETACHED_MESSAGE);
     const block =
       typeof textOrParagraph === 'string'
         ? paragraph(textOrParagraph)
@@ -160,8 +169,9 @@ export class EmuBody implements Pick<GoogleAppsScript.Document.Body, BodyMethods
   }
   appendTable(cells?: string[][] | GoogleAppsScript.Document.Table): GoogleAppsScript.Document.Table {
     const blocks = this.use('appendTable');
-    const source = cells as unknown as { block?: Block } | undefined;
+    const source = cells as unknown as { block?: Block; detached?: boolean } | undefined;
     if (source && !Array.isArray(cells) && source.block?.kind === 'table') {
+      if (!source.detached) throw gasError(DETACHED_MESSAGE);
       const copy = cloneBlock(source.block);
       blocks.push(copy);
       return EmuTable.wrap(this.s, copy);

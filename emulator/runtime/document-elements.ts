@@ -24,11 +24,13 @@ import {
 export interface DocSession {
   rt: Runtime;
   check(): void;
+  /** Elements of a `copy()`: they have no parent yet, so a body may append them. */
+  detached?: boolean;
 }
 
 /** A document that is not open anywhere: what `copy()` returns (a detached element can be edited freely). */
 export function detachedSession(rt: Runtime): DocSession {
-  return { rt, check: () => undefined };
+  return { rt, check: () => undefined, detached: true };
 }
 
 type TextMethods =
@@ -160,6 +162,10 @@ export class EmuParagraph implements Pick<
     private readonly s: DocSession,
     readonly block: ParagraphBlock,
   ) {}
+  /** Whether this paragraph has no parent (a `copy()`), so it may be appended to a body. */
+  get detached(): boolean {
+    return this.s.detached === true;
+  }
   static wrap(s: DocSession, block: ParagraphBlock): GoogleAppsScript.Document.Paragraph {
     return loud(new EmuParagraph(s, block), 'Paragraph') as unknown as GoogleAppsScript.Document.Paragraph;
   }
@@ -265,6 +271,10 @@ export class EmuTable implements Pick<
     private readonly s: DocSession,
     readonly block: TableBlock,
   ) {}
+  /** Whether this table has no parent (a `copy()`), so it may be appended to a body. */
+  get detached(): boolean {
+    return this.s.detached === true;
+  }
   static wrap(s: DocSession, block: TableBlock): GoogleAppsScript.Document.Table {
     return loud(new EmuTable(s, block), 'Table') as unknown as GoogleAppsScript.Document.Table;
   }

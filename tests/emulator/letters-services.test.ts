@@ -87,6 +87,24 @@ describe('template copied into a reused scratch document', () => {
     expect(page?.lines).toContain('Fecha Estado'.replace(' ', ''));
   });
 
+  it('refuses to append a paragraph or table that still has a parent: copy() it first', () => {
+    const emu = createEmu();
+    const id = emu.ctl.drive.addDocument('tpl', ['Hello {{Name}}']);
+    const open = `const src = DocumentApp.openById('${id}').getBody(); const dst = DocumentApp.create('d').getBody();`;
+    expect(() => emu.run(`${open} dst.appendParagraph(src.getChild(0).asParagraph());`)).toThrow(
+      'Element must be detached.',
+    );
+    expect(() => emu.run(`${open} dst.appendParagraph(src.copy().getChild(0).asParagraph());`)).toThrow(
+      'Element must be detached.',
+    );
+    expect(() =>
+      emu.run(`${open} src.appendTable([['a']]); dst.appendTable(src.getChild(1).asTable());`),
+    ).toThrow('Element must be detached.');
+    expect(
+      emu.run(`${open} dst.appendParagraph(src.getChild(0).asParagraph().copy()); return dst.getText();`),
+    ).toBe('\nHello {{Name}}');
+  });
+
   it('keeps page size and margins per document, saved with the body and copied with the file', () => {
     const emu = createEmu();
     const out = emu.run<number[]>(`
