@@ -217,6 +217,15 @@ export class Emulator {
   writeDriveFiles(dir: string, filter: FileFilter = {}): Promise<string[]> {
     return exportFiles((this.control as unknown as OtherServicesControl).drive, dir, filter);
   }
+  /**
+   * Someone deletes a Drive file for good (emptied from the trash): `DriveApp.getFileById` then throws Drive's
+   * "No item with the given ID…" and `DocumentApp.openById` "Document is missing…". A trashed file stays openable.
+   */
+  deleteDriveFile(id: string): void {
+    const drive = (this.control as unknown as OtherServicesControl).drive;
+    if (!drive.files.delete(id)) throw new Error(`no Drive file ${id}`);
+    drive.documents.docs.delete(id);
+  }
   /** Writes every message sent so far (or from index `from` on) to `dir` as `.eml` files; returns the paths. */
   writeOutbox(dir: string, from = 0): Promise<string[]> {
     return exportOutbox(this.control.outbox.slice(from), dir, from + 1);

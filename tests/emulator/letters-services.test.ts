@@ -4,6 +4,7 @@
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import vm from 'node:vm';
 import { createEmulatorSync } from '../../emulator/host/emulator';
 import { createEmu } from './other-services-harness';
 import { readPdf } from './pdf-text';
@@ -169,7 +170,6 @@ describe('host: letters, print batches and mail written to folders', () => {
     const ctl = emu.control as unknown as { drive: { addFolder(n: string): string } };
     const folderId = ctl.drive.addFolder('Attendance letters');
     // A script-shaped sequence, run as the script would (inside the context, through the emulated services).
-    const vm = await import('node:vm');
     const start = rt.wallNow();
     vm.runInContext(
       `(() => {
@@ -209,5 +209,22 @@ describe('host: letters, print batches and mail written to folders', () => {
     const b64 = eml.split(/Content-Transfer-Encoding: base64\r\n(?:[^\r\n]+\r\n)*\r\n/)[1] ?? '';
     const attached = Buffer.from(b64.split('\r\n--')[0]!.replace(/\r\n/g, ''), 'base64');
     expect(attached.equals(await readFile(letters[0]!))).toBe(true);
+  });
+
+  it('a template trashed stays openable; deleted for good, it is missing', () => {
+    const emu = createEmulatorSync({ codePath: 'build/Code.js', asOf: '2026-12-02' });
+    const drive = (emu.control as unknown as { drive: { addDocument(n: string, p: string[]): string } })
+      .drive;
+    const id = drive.addDocument('Letter 1 template (en)', ['Dear {{Guardian}},']);
+    const open = (code: string): unknown => vm.runInContext(`(() => { ${code} })()`, emu.context);
+    open(`DriveApp.getFileById('${id}').setTrashed(true);`);
+    expect(open(`return DocumentApp.openById('${id}').getBody().getText();`)).toBe('Dear {{Guardian}},');
+    emu.deleteDriveFile(id);
+    expect(() => open(`DocumentApp.openById('${id}');`)).toThrow(
+      "Document is missing (perhaps it was deleted, or you don't have read access?)",
+    );
+    expect(() => open(`DriveApp.getFileById('${id}');`)).toThrow(
+      'No item with the given ID could be found, or you do not have permission to access it.',
+    );
   });
 });
