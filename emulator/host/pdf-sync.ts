@@ -3,6 +3,7 @@
 // tsx, jest and node); this thread blocks on Atomics.wait until the worker raises the request's shared flag, then
 // takes the answer with receiveMessageOnPort. Nothing is faked: a failure in the worker is thrown here.
 import { buildSync } from 'esbuild';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { resolveFontDirs } from './pdf-fonts';
@@ -46,8 +47,43 @@ function start(): Worker {
   return worker;
 }
 
+/**
+ * Rendering is deterministic (the same request gives the same bytes, font subset names included), so the bytes
+ * of recent requests are kept: a fault sweep that reruns a letters run renders each distinct letter once.
+ */
+const CACHE_BYTES = 64 * 1024 * 1024;
+const cache = new Map<string, Uint8Array>();
+let cachedBytes = 0;
+const stats = { rendered: 0, fromCache: 0 };
+
+/** How many requests the worker rendered and how many came from the cache (this process). */
+export function pdfRenderStats(): { rendered: number; fromCache: number } {
+  return { ...stats };
+}
+
 /** Renders a PDF request (JSON of `PdfRequest`, runtime/pdf.ts) and returns its bytes; blocks until done. */
 export function renderPdfSync(requestJson: string): Uint8Array {
+  const key = createHash('sha256').update(requestJson).digest('hex');
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    stats.fromCache += 1;
+    return hit.slice();
+  }
+  const bytes = renderUncached(requestJson);
+  stats.rendered += 1;
+  cache.set(key, bytes.slice());
+  cachedBytes += bytes.length;
+  for (const [k, v] of cache) {
+    if (cachedBytes <= CACHE_BYTES) break;
+    cache.delete(k);
+    cachedBytes -= v.length;
+  }
+  return bytes;
+}
+
+function renderUncached(requestJson: string): Uint8Array {
   const w = start();
   const flag = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();

@@ -1,5 +1,9 @@
 // PDF export through pdf-lib with Unicode fonts: names in any script, bold, alignment, tables, page set-up,
 // page breaks and overflow, exact page counts, and the same bytes for the same document.
+import { resolveFontDirs } from '../../emulator/host/pdf-fonts';
+import { renderPdfRequest } from '../../emulator/host/pdf-render';
+import { pdfRenderStats, renderPdfSync } from '../../emulator/host/pdf-sync';
+import type { PdfRequest } from '../../emulator/runtime/pdf';
 import { createEmu, type Emu } from './other-services-harness';
 import { pdftotext, readPdf } from './pdf-text';
 
@@ -122,9 +126,31 @@ describe('PDF export with Unicode fonts', () => {
     expect(a4[0]?.pieces[0]?.x).toBe(36);
   });
 
-  it('gives the same bytes for the same document at the same moment', () => {
-    const a = pdfOf(createEmu(), `body.appendParagraph('Nguyễn 王芳 عائشة');`);
-    const b = pdfOf(createEmu(), `body.appendParagraph('Nguyễn 王芳 عائشة');`);
+  it('gives the same bytes for the same document at the same moment, rendering it once', async () => {
+    const request = (text: string): string =>
+      JSON.stringify({
+        title: 'Same',
+        page: { width: 612, height: 792, marginTop: 72, marginBottom: 72, marginLeft: 72, marginRight: 72 },
+        blocks: [{ kind: 'paragraph', text, heading: 'NORMAL', alignment: 'LEFT' }],
+        createdMs: Date.UTC(2026, 11, 2),
+      });
+    // Deterministic: two fresh renders (no cache) of one request are byte for byte equal.
+    const dirs = resolveFontDirs();
+    const fresh = async (): Promise<Buffer> =>
+      Buffer.from(await renderPdfRequest(JSON.parse(request('Nguyễn 王芳 عائشة')) as PdfRequest, dirs));
+    expect((await fresh()).equals(await fresh())).toBe(true);
+    const before = pdfRenderStats();
+    const a = renderPdfSync(request('Nguyễn 王芳 عائشة'));
+    const b = renderPdfSync(request('Nguyễn 王芳 عائشة'));
+    const c = renderPdfSync(request('Øyvind'));
+    const after = pdfRenderStats();
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(a).equals(await fresh())).toBe(true);
+    expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
+    expect(after.rendered - before.rendered).toBe(2);
+    expect(after.fromCache - before.fromCache).toBe(1);
+    const p = pdfOf(createEmu(), `body.appendParagraph('Nguyễn 王芳 عائشة');`);
+    const q = pdfOf(createEmu(), `body.appendParagraph('Nguyễn 王芳 عائشة');`);
+    expect(Buffer.from(p).equals(Buffer.from(q))).toBe(true);
   });
 });
