@@ -9,6 +9,10 @@ import type { ChartDefinition } from '../runtime/spreadsheet-charts';
 import { RUNTIME_GLOBAL, runtimeBundle } from './bundle';
 import { toHost, zonedMs } from './convert';
 import { loadXlsx, saveXlsx } from './xlsx';
+import { renderPdfSync } from './pdf-sync';
+import { exportFiles, exportOutbox, type FileFilter } from './files';
+import type { FaultOptions } from '../runtime/core';
+import type { OtherServicesControl } from '../runtime/services-other';
 
 export interface EmulatorOptions {
   /** The built bundle (default `build/Code.js`). */
@@ -111,6 +115,7 @@ export class Emulator {
       userEmail: options.userEmail ?? DEFAULT_USER,
       seed: options.seed ?? 1,
       htmlFiles: htmlFiles(buildDir),
+      renderPdf: renderPdfSync,
       scopes: options.scopes === undefined ? (manifest.oauthScopes ?? null) : options.scopes,
       ...(options.account ? { account: options.account } : {}),
       ...(options.costProfile ? { costProfile: options.costProfile } : {}),
@@ -198,8 +203,37 @@ export class Emulator {
     };
   }
 
-  injectFault(method: string, nth: number, message: string): void {
-    this.control.rt.injectFault(method, nth, message);
+  /**
+   * Makes the `nth` next call of `method` throw `message`: before the call, or with `{ after: true }` once its
+   * effect happened (the mail sent, the file created); `{ kill: true }` ends the execution as the time limit does.
+   */
+  injectFault(method: string, nth: number, message: string, options?: FaultOptions): void {
+    this.control.rt.injectFault(method, nth, message, options);
+  }
+  /** The execution dies right after the `nth` effect of `method` (e.g. a `MailApp.sendEmail` that was sent). */
+  crashAfter(method: string, nth: number): void {
+    this.control.rt.injectFault(method, nth, 'Exceeded maximum execution time', { after: true, kill: true });
+  }
+  /** Side effects completed per method since the last counter reset (the points `crashAfter` can use). */
+  effectCounts(): Record<string, number> {
+    return Object.fromEntries(this.control.rt.effects);
+  }
+  /** Writes the Drive files that match `filter` (a folder, a MIME type, created since) to `dir`; returns the paths. */
+  writeDriveFiles(dir: string, filter: FileFilter = {}): Promise<string[]> {
+    return exportFiles((this.control as unknown as OtherServicesControl).drive, dir, filter);
+  }
+  /**
+   * Someone deletes a Drive file for good (emptied from the trash): `DriveApp.getFileById` then throws Drive's
+   * "No item with the given ID…" and `DocumentApp.openById` "Document is missing…". A trashed file stays openable.
+   */
+  deleteDriveFile(id: string): void {
+    const drive = (this.control as unknown as OtherServicesControl).drive;
+    if (!drive.files.delete(id)) throw new Error(`no Drive file ${id}`);
+    drive.documents.docs.delete(id);
+  }
+  /** Writes every message sent so far (or from index `from` on) to `dir` as `.eml` files; returns the paths. */
+  writeOutbox(dir: string, from = 0): Promise<string[]> {
+    return exportOutbox(this.control.outbox.slice(from), dir, from + 1);
   }
   counts(): Record<string, number> {
     return Object.fromEntries(this.control.rt.calls);

@@ -41,6 +41,19 @@ export interface Fault {
   message: string;
   seen: number;
   fired: boolean;
+  /**
+   * Fires after the Nth call's effect happened (the mail left, the file exists) instead of before the call:
+   * the execution dies without the script learning the call succeeded. Counted on `effect(method)`.
+   */
+  after?: boolean;
+  /** Ends the execution as the time limit does (no later call succeeds) instead of throwing a catchable error. */
+  kill?: boolean;
+}
+
+/** How a fault fires (`Runtime.injectFault`). */
+export interface FaultOptions {
+  after?: boolean;
+  kill?: boolean;
 }
 
 export interface ExecutionRecord {
@@ -71,6 +84,8 @@ export class Runtime {
   /** Calls counted per `Class.method` since the last `resetCounters()`. */
   readonly calls = new Map<string, number>();
   readonly faults: Fault[] = [];
+  /** Completed side effects per method (`effect()`): the points where an after-the-effect crash can be injected. */
+  readonly effects = new Map<string, number>();
   readonly executions: ExecutionRecord[] = [];
   readonly quotas = new Map<string, DailyQuota>();
   /** Writes queued in this execution and not yet committed (Apps Script commits them at its end). */
@@ -103,14 +118,7 @@ export class Runtime {
     const ms = cost.base + (cost.perUnit ?? 0) * Math.max(0, units - (cost.freeUnits ?? 0));
     this.elapsedMs += ms;
     this.totalMs += ms;
-    for (const fault of this.faults) {
-      if (fault.fired || fault.method !== method) continue;
-      fault.seen += 1;
-      if (fault.seen === fault.nth) {
-        fault.fired = true;
-        throw new Error(fault.message);
-      }
-    }
+    this.fire(method, false);
     if (cost.queues) this.pendingWrites = true;
     if (this.current && this.elapsedMs > this.current.limitMs) {
       this.current.killed = true;
@@ -139,9 +147,37 @@ export class Runtime {
     return Math.max(0, quota.limit - quota.used);
   }
 
-  /** Makes the `nth` next call of `method` throw `message` (once). */
-  injectFault(method: string, nth: number, message: string): void {
-    this.faults.push({ method, nth, message, seen: 0, fired: false });
+  private fire(method: string, after: boolean): void {
+    for (const fault of this.faults) {
+      if (fault.fired || fault.method !== method || (fault.after ?? false) !== after) continue;
+      fault.seen += 1;
+      if (fault.seen === fault.nth) {
+        fault.fired = true;
+        if (fault.kill && this.current) {
+          this.current.killed = true;
+          throw new ExecutionKilled(fault.message);
+        }
+        throw new Error(fault.message);
+      }
+    }
+  }
+
+  /**
+   * A service calls this once the side effect of `method` has happened (a message sent, a file or document
+   * created or saved): it counts the effect and fires an after-the-effect fault, so a host can crash an execution
+   * between an effect and the script's next statement.
+   */
+  effect(method: string): void {
+    this.effects.set(method, (this.effects.get(method) ?? 0) + 1);
+    this.fire(method, true);
+  }
+
+  /**
+   * Makes the `nth` next call of `method` throw `message` (once): before the call by default; with `after`, once
+   * its effect happened; with `kill`, the execution ends as at the time limit.
+   */
+  injectFault(method: string, nth: number, message: string, options: FaultOptions = {}): void {
+    this.faults.push({ method, nth, message, seen: 0, fired: false, ...options });
   }
 
   clearFaults(): void {
@@ -155,6 +191,7 @@ export class Runtime {
 
   resetCounters(): void {
     this.calls.clear();
+    this.effects.clear();
   }
 
   /** Runs `fn` as one execution of the given kind; the record says how long it took and how it ended. */

@@ -2,8 +2,19 @@
 // Runs inside the vm context: no Node APIs.
 import { gasError, loud, type Runtime } from './core';
 import { makeBlob } from './drive-blob';
-import { cloneBlocks, paragraph, blockText, type Block, type DocRecord } from './document-model';
+import {
+  DEFAULT_PAGE,
+  blockText,
+  cloneBlock,
+  cloneBlocks,
+  paragraph,
+  saveDoc,
+  type Block,
+  type DocRecord,
+  type PageSetup,
+} from './document-model';
 import { re2ToRegExp, replaceIn } from './document-replace';
+import { replaceRich } from './document-text';
 import { EmuParagraph, EmuTable, documentEnums, type DocSession } from './document-elements';
 import { DriveStore, GOOGLE_DOC } from './drive-store';
 import { renderPdf } from './pdf';
@@ -14,14 +25,21 @@ export const DOCS_QUOTA_MESSAGE = 'Service invoked too many times for one day: d
 export const DOC_MISSING_MESSAGE =
   "Document is missing (perhaps it was deleted, or you don't have read access?)";
 export const DOC_CLOSED_MESSAGE = 'Document is closed, its contents cannot be updated.';
+/** Appending an element that already has a parent (observed wording; the reference asks for `copy()` first). */
+export const DETACHED_MESSAGE = 'Element must be detached.';
 
 /** PDF export of a saved document body, as a Blob named like Drive names exports. */
-export function pdfBlob(store: DriveStore, id: string, blocks: readonly Block[]): GoogleAppsScript.Base.Blob {
+export function pdfBlob(
+  store: DriveStore,
+  id: string,
+  blocks: readonly Block[],
+  page: PageSetup = DEFAULT_PAGE,
+): GoogleAppsScript.Base.Blob {
   const name = store.file(id).name;
   return makeBlob({
     name: `${name}.pdf`,
     contentType: 'application/pdf',
-    bytes: renderPdf(blocks, name),
+    bytes: renderPdf(blocks, name, page),
   });
 }
 
@@ -39,7 +57,20 @@ class Session implements DocSession {
     if (!this.rec.working) this.rec.working = cloneBlocks(this.rec.saved);
     return this.rec.working;
   }
+  /** The page set-up being edited. */
+  get page(): PageSetup {
+    if (!this.rec.workingPage) this.rec.workingPage = { ...(this.rec.page ?? DEFAULT_PAGE) };
+    return this.rec.workingPage;
+  }
 }
+
+/** A body that belongs to no document: what `Body.copy()` returns. */
+function detachedBody(rt: Runtime, blocks: Block[], page: PageSetup): Session {
+  const rec: DocRecord = { id: '', saved: [], working: blocks, workingPage: page };
+  return new Session(rt, rec);
+}
+
+type PageKey = keyof PageSetup;
 
 type BodyMethods =
   | 'getText'
@@ -53,6 +84,19 @@ type BodyMethods =
   | 'getNumChildren'
   | 'getChild'
   | 'clear'
+  | 'copy'
+  | 'getPageWidth'
+  | 'getPageHeight'
+  | 'getMarginTop'
+  | 'getMarginBottom'
+  | 'getMarginLeft'
+  | 'getMarginRight'
+  | 'setPageWidth'
+  | 'setPageHeight'
+  | 'setMarginTop'
+  | 'setMarginBottom'
+  | 'setMarginLeft'
+  | 'setMarginRight'
   | 'getType';
 
 export class EmuBody implements Pick<GoogleAppsScript.Document.Body, BodyMethods> {
@@ -91,7 +135,7 @@ export class EmuBody implements Pick<GoogleAppsScript.Document.Body, BodyMethods
     const re = re2ToRegExp(searchPattern);
     for (const b of blocks) {
       if (b.kind === 'table') b.rows = b.rows.map((r) => r.map((c) => replaceIn(c, re, String(replacement))));
-      else b.text = replaceIn(b.text, re, String(replacement));
+      else replaceRich(b, re, String(replacement));
     }
     return this as unknown as GoogleAppsScript.Document.Element;
   }
@@ -99,12 +143,19 @@ export class EmuBody implements Pick<GoogleAppsScript.Document.Body, BodyMethods
     textOrParagraph: string | GoogleAppsScript.Document.Paragraph,
   ): GoogleAppsScript.Document.Paragraph {
     const blocks = this.use('appendParagraph');
-    const source = textOrParagraph as unknown as { block?: Block; getText?: () => string };
+    const source = textOrParagraph as unknown as {
+      block?: Block;
+      detached?: boolean;
+      getText?: () => string;
+    };
+    // An element that is part of a body (its own or a Body.copy()) must be copied first (Element.copy()).
+    if (typeof textOrParagraph !== 'string' && source.block && !source.detached)
+      throw gasError(DETACHED_MESSAGE);
     const block =
       typeof textOrParagraph === 'string'
         ? paragraph(textOrParagraph)
         : source.block?.kind === 'paragraph'
-          ? { ...source.block, pageBreak: false }
+          ? { ...cloneBlock(source.block), pageBreak: false }
           : paragraph(String(source.getText?.() ?? ''));
     blocks.push(block);
     return EmuParagraph.wrap(this.s, block);
@@ -118,6 +169,13 @@ export class EmuBody implements Pick<GoogleAppsScript.Document.Body, BodyMethods
   }
   appendTable(cells?: string[][] | GoogleAppsScript.Document.Table): GoogleAppsScript.Document.Table {
     const blocks = this.use('appendTable');
+    const source = cells as unknown as { block?: Block; detached?: boolean } | undefined;
+    if (source && !Array.isArray(cells) && source.block?.kind === 'table') {
+      if (!source.detached) throw gasError(DETACHED_MESSAGE);
+      const copy = cloneBlock(source.block);
+      blocks.push(copy);
+      return EmuTable.wrap(this.s, copy);
+    }
     const rows = Array.isArray(cells) ? cells.map((r) => r.map((c) => String(c))) : [];
     if (rows.some((r) => r.length !== (rows[0]?.length ?? 0)))
       throw gasError('All rows must have the same number of cells.');
@@ -142,6 +200,59 @@ export class EmuBody implements Pick<GoogleAppsScript.Document.Body, BodyMethods
     const blocks = this.use('clear');
     blocks.splice(0, blocks.length, paragraph(''));
     return this as unknown as GoogleAppsScript.Document.Body;
+  }
+  /** A detached deep copy of the body (its children can be appended to another body). */
+  copy(): GoogleAppsScript.Document.Body {
+    const blocks = this.use('copy');
+    const session = detachedBody(this.s.rt, cloneBlocks(blocks), { ...this.s.page });
+    return loud(new EmuBody(session), 'Body') as unknown as GoogleAppsScript.Document.Body;
+  }
+  private pageGet(method: string, key: PageKey): number {
+    this.use(method);
+    return this.s.page[key];
+  }
+  private pageSet(method: string, key: PageKey, value: number): GoogleAppsScript.Document.Body {
+    this.use(method);
+    const v = Number(value);
+    if (!Number.isFinite(v) || v < 0) throw gasError(`Invalid argument: ${key}`);
+    this.s.page[key] = v;
+    return this as unknown as GoogleAppsScript.Document.Body;
+  }
+  getPageWidth(): number {
+    return this.pageGet('getPageWidth', 'width');
+  }
+  getPageHeight(): number {
+    return this.pageGet('getPageHeight', 'height');
+  }
+  getMarginTop(): number {
+    return this.pageGet('getMarginTop', 'marginTop');
+  }
+  getMarginBottom(): number {
+    return this.pageGet('getMarginBottom', 'marginBottom');
+  }
+  getMarginLeft(): number {
+    return this.pageGet('getMarginLeft', 'marginLeft');
+  }
+  getMarginRight(): number {
+    return this.pageGet('getMarginRight', 'marginRight');
+  }
+  setPageWidth(v: number): GoogleAppsScript.Document.Body {
+    return this.pageSet('setPageWidth', 'width', v);
+  }
+  setPageHeight(v: number): GoogleAppsScript.Document.Body {
+    return this.pageSet('setPageHeight', 'height', v);
+  }
+  setMarginTop(v: number): GoogleAppsScript.Document.Body {
+    return this.pageSet('setMarginTop', 'marginTop', v);
+  }
+  setMarginBottom(v: number): GoogleAppsScript.Document.Body {
+    return this.pageSet('setMarginBottom', 'marginBottom', v);
+  }
+  setMarginLeft(v: number): GoogleAppsScript.Document.Body {
+    return this.pageSet('setMarginLeft', 'marginLeft', v);
+  }
+  setMarginRight(v: number): GoogleAppsScript.Document.Body {
+    return this.pageSet('setMarginRight', 'marginRight', v);
   }
   getType(): GoogleAppsScript.Document.ElementType {
     return 'BODY_SECTION' as unknown as GoogleAppsScript.Document.ElementType;
@@ -178,9 +289,9 @@ export class EmuDocument implements Pick<GoogleAppsScript.Document.Document, Doc
   }
   saveAndClose(): void {
     this.s.rt.call('Document.saveAndClose');
-    if (this.s.rec.working) this.s.rec.saved = cloneBlocks(this.s.rec.working);
-    this.s.rec.working = null;
+    saveDoc(this.s.rec);
     this.s.closed = true;
+    this.s.rt.effect('Document.saveAndClose');
   }
   /** The open document's current content as PDF (Drive's `File.getAs` sees only saved content). */
   getAs(contentType: string): GoogleAppsScript.Base.Blob {
@@ -188,7 +299,8 @@ export class EmuDocument implements Pick<GoogleAppsScript.Document.Document, Doc
       throw gasError(`Converting from ${GOOGLE_DOC} to ${contentType} is not supported.`);
     const blocks = this.s.rec.working ?? this.s.rec.saved;
     this.s.rt.call('Document.getAs', blocks.length);
-    return pdfBlob(this.store, this.s.rec.id, blocks);
+    const page = this.s.rec.workingPage ?? this.s.rec.page ?? DEFAULT_PAGE;
+    return pdfBlob(this.store, this.s.rec.id, blocks, page);
   }
   getBlob(): GoogleAppsScript.Base.Blob {
     return this.getAs('application/pdf');
@@ -221,7 +333,9 @@ export class EmuDocumentApp implements Pick<GoogleAppsScript.Document.DocumentAp
   create(name: string): GoogleAppsScript.Document.Document {
     this.rt.call('DocumentApp.create');
     if (this.rt.quotas.has(DOCS_QUOTA)) this.rt.useQuota(DOCS_QUOTA, 1);
-    return this.open(this.store.addDocument(String(name)));
+    const doc = this.open(this.store.addDocument(String(name)));
+    this.rt.effect('DocumentApp.create');
+    return doc;
   }
   openById(id: string): GoogleAppsScript.Document.Document {
     this.rt.call('DocumentApp.openById');

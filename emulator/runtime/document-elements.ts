@@ -1,47 +1,144 @@
 // Emulated Docs elements: Paragraph, Table, TableCell, PageBreak and Text (editAsText), over the document model.
 // Runs inside the vm context: no Node APIs.
 import { gasError, loud, type Runtime } from './core';
-import { type Alignment, type Heading, type ParagraphBlock, type TableBlock } from './document-model';
+import {
+  cloneBlock,
+  type Alignment,
+  type Heading,
+  type ParagraphBlock,
+  type TableBlock,
+} from './document-model';
 import { re2ToRegExp, replaceIn } from './document-replace';
+import {
+  attributeIndices,
+  deleteRich,
+  getStyle,
+  insertRich,
+  replaceRich,
+  setRich,
+  setStyle,
+  type StyleKey,
+} from './document-text';
 
 /** Something that can say whether its document is still open (throws Apps Script's message when closed). */
 export interface DocSession {
   rt: Runtime;
   check(): void;
+  /** Elements of a `copy()`: they have no parent yet, so a body may append them. */
+  detached?: boolean;
 }
 
-/** A text holder: what `editAsText()` returns, over one or more text blocks. */
-export class EmuText implements Pick<
-  GoogleAppsScript.Document.Text,
-  'getText' | 'setText' | 'replaceText' | 'appendText'
-> {
+/** A document that is not open anywhere: what `copy()` returns (a detached element can be edited freely). */
+export function detachedSession(rt: Runtime): DocSession {
+  return { rt, check: () => undefined, detached: true };
+}
+
+type TextMethods =
+  | 'getText'
+  | 'setText'
+  | 'replaceText'
+  | 'appendText'
+  | 'insertText'
+  | 'deleteText'
+  | 'isBold'
+  | 'setBold'
+  | 'isItalic'
+  | 'setItalic'
+  | 'isUnderline'
+  | 'setUnderline'
+  | 'getTextAttributeIndices'
+  | 'getType';
+
+/** The rich text of one paragraph (what `Paragraph.editAsText()` returns): text with bold, italic, underline. */
+export class EmuText implements Pick<GoogleAppsScript.Document.Text, TextMethods> {
   constructor(
     private readonly s: DocSession,
-    private readonly get: () => string,
-    private readonly set: (text: string) => void,
+    private readonly block: ParagraphBlock,
   ) {}
-  getText(): string {
-    this.s.rt.call('Text.getText');
+  private use(method: string): ParagraphBlock {
+    this.s.rt.call(`Text.${method}`);
     this.s.check();
-    return this.get();
+    return this.block;
+  }
+  private self(): GoogleAppsScript.Document.Text {
+    return this as unknown as GoogleAppsScript.Document.Text;
+  }
+  private range(start: number, endInclusive: number): void {
+    const n = this.block.text.length;
+    if (!(start >= 0 && endInclusive < n && start <= endInclusive)) throw gasError('Index out of bounds.');
+  }
+  getText(): string {
+    return this.use('getText').text;
   }
   setText(text: string): GoogleAppsScript.Document.Text {
-    this.s.rt.call('Text.setText');
-    this.s.check();
-    this.set(String(text));
-    return this as unknown as GoogleAppsScript.Document.Text;
+    setRich(this.use('setText'), String(text), []);
+    return this.self();
   }
   appendText(text: string): GoogleAppsScript.Document.Text {
-    this.s.rt.call('Text.appendText');
-    this.s.check();
-    this.set(this.get() + String(text));
-    return this as unknown as GoogleAppsScript.Document.Text;
+    const b = this.use('appendText');
+    insertRich(b, b.text.length, String(text));
+    return this.self();
+  }
+  insertText(offset: number, text: string): GoogleAppsScript.Document.Text {
+    const b = this.use('insertText');
+    if (!(offset >= 0 && offset <= b.text.length)) throw gasError('Index out of bounds.');
+    insertRich(b, offset, String(text));
+    return this.self();
+  }
+  deleteText(startOffset: number, endOffsetInclusive: number): GoogleAppsScript.Document.Text {
+    const b = this.use('deleteText');
+    this.range(startOffset, endOffsetInclusive);
+    deleteRich(b, startOffset, endOffsetInclusive);
+    return this.self();
   }
   replaceText(searchPattern: string, replacement: string): GoogleAppsScript.Document.Element {
-    this.s.rt.call('Text.replaceText');
-    this.s.check();
-    this.set(replaceIn(this.get(), re2ToRegExp(searchPattern), String(replacement)));
+    replaceRich(this.use('replaceText'), re2ToRegExp(searchPattern), String(replacement));
     return this as unknown as GoogleAppsScript.Document.Element;
+  }
+  private flag(method: string, key: StyleKey, offset?: number): boolean | null {
+    const b = this.use(method);
+    if (offset !== undefined && !(offset >= 0 && offset < b.text.length))
+      throw gasError('Index out of bounds.');
+    return getStyle(b, key, offset);
+  }
+  private set(
+    method: string,
+    key: StyleKey,
+    a: unknown,
+    end?: number,
+    value?: boolean,
+  ): GoogleAppsScript.Document.Text {
+    const b = this.use(method);
+    if (typeof a === 'boolean' || a === null) setStyle(b, key, a === true);
+    else {
+      this.range(Number(a), Number(end));
+      setStyle(b, key, value === true, Number(a), Number(end));
+    }
+    return this.self();
+  }
+  isBold(offset?: number): boolean {
+    return this.flag('isBold', 'bold', offset) as boolean;
+  }
+  setBold(a: boolean | number, end?: number, bold?: boolean): GoogleAppsScript.Document.Text {
+    return this.set('setBold', 'bold', a, end, bold);
+  }
+  isItalic(offset?: number): boolean {
+    return this.flag('isItalic', 'italic', offset) as boolean;
+  }
+  setItalic(a: boolean | number, end?: number, italic?: boolean): GoogleAppsScript.Document.Text {
+    return this.set('setItalic', 'italic', a, end, italic);
+  }
+  isUnderline(offset?: number): boolean {
+    return this.flag('isUnderline', 'underline', offset) as boolean;
+  }
+  setUnderline(a: boolean | number, end?: number, underline?: boolean): GoogleAppsScript.Document.Text {
+    return this.set('setUnderline', 'underline', a, end, underline);
+  }
+  getTextAttributeIndices(): number[] {
+    return attributeIndices(this.use('getTextAttributeIndices'));
+  }
+  getType(): GoogleAppsScript.Document.ElementType {
+    return 'TEXT' as unknown as GoogleAppsScript.Document.ElementType;
   }
 }
 
@@ -55,6 +152,9 @@ export class EmuParagraph implements Pick<
   | 'getAlignment'
   | 'editAsText'
   | 'replaceText'
+  | 'getNumChildren'
+  | 'getChild'
+  | 'copy'
   | 'getType'
   | 'asParagraph'
 > {
@@ -62,6 +162,10 @@ export class EmuParagraph implements Pick<
     private readonly s: DocSession,
     readonly block: ParagraphBlock,
   ) {}
+  /** Whether this paragraph has no parent (a `copy()`), so it may be appended to a body. */
+  get detached(): boolean {
+    return this.s.detached === true;
+  }
   static wrap(s: DocSession, block: ParagraphBlock): GoogleAppsScript.Document.Paragraph {
     return loud(new EmuParagraph(s, block), 'Paragraph') as unknown as GoogleAppsScript.Document.Paragraph;
   }
@@ -69,13 +173,16 @@ export class EmuParagraph implements Pick<
     this.s.rt.call(`Paragraph.${method}`);
     this.s.check();
   }
+  private text(): GoogleAppsScript.Document.Text {
+    return loud(new EmuText(this.s, this.block), 'Text') as unknown as GoogleAppsScript.Document.Text;
+  }
   getText(): string {
     this.use('getText');
     return this.block.text;
   }
   setText(text: string): void {
     this.use('setText');
-    this.block.text = String(text);
+    setRich(this.block, String(text), []);
   }
   setHeading(heading: GoogleAppsScript.Document.ParagraphHeading): GoogleAppsScript.Document.Paragraph {
     this.use('setHeading');
@@ -99,17 +206,27 @@ export class EmuParagraph implements Pick<
   }
   editAsText(): GoogleAppsScript.Document.Text {
     this.use('editAsText');
-    const text = new EmuText(
-      this.s,
-      () => this.block.text,
-      (t) => (this.block.text = t),
-    );
-    return loud(text, 'Text') as unknown as GoogleAppsScript.Document.Text;
+    return this.text();
+  }
+  /** A paragraph with text holds one Text element (formatting runs are inside it); an empty one holds none. */
+  getNumChildren(): number {
+    this.use('getNumChildren');
+    return this.block.text === '' ? 0 : 1;
+  }
+  getChild(childIndex: number): GoogleAppsScript.Document.Element {
+    this.use('getChild');
+    if (childIndex !== 0 || this.block.text === '') throw gasError('Child index out of bounds.');
+    return this.text() as unknown as GoogleAppsScript.Document.Element;
   }
   replaceText(searchPattern: string, replacement: string): GoogleAppsScript.Document.Element {
     this.use('replaceText');
-    this.block.text = replaceIn(this.block.text, re2ToRegExp(searchPattern), String(replacement));
+    replaceRich(this.block, re2ToRegExp(searchPattern), String(replacement));
     return this as unknown as GoogleAppsScript.Document.Element;
+  }
+  /** A detached deep copy (insert it with `Body.appendParagraph(copy)`). */
+  copy(): GoogleAppsScript.Document.Paragraph {
+    this.use('copy');
+    return EmuParagraph.wrap(detachedSession(this.s.rt), cloneBlock(this.block));
   }
   getType(): GoogleAppsScript.Document.ElementType {
     return 'PARAGRAPH' as unknown as GoogleAppsScript.Document.ElementType;
@@ -148,12 +265,16 @@ export class EmuTableCell implements Pick<
 
 export class EmuTable implements Pick<
   GoogleAppsScript.Document.Table,
-  'getNumRows' | 'getCell' | 'getText' | 'replaceText' | 'getType' | 'asTable'
+  'getNumRows' | 'getCell' | 'getText' | 'replaceText' | 'getType' | 'asTable' | 'copy'
 > {
   constructor(
     private readonly s: DocSession,
     readonly block: TableBlock,
   ) {}
+  /** Whether this table has no parent (a `copy()`), so it may be appended to a body. */
+  get detached(): boolean {
+    return this.s.detached === true;
+  }
   static wrap(s: DocSession, block: TableBlock): GoogleAppsScript.Document.Table {
     return loud(new EmuTable(s, block), 'Table') as unknown as GoogleAppsScript.Document.Table;
   }
@@ -190,6 +311,12 @@ export class EmuTable implements Pick<
   }
   asTable(): GoogleAppsScript.Document.Table {
     return this as unknown as GoogleAppsScript.Document.Table;
+  }
+  /** A detached deep copy (insert it with `Body.appendTable(copy)`). */
+  copy(): GoogleAppsScript.Document.Table {
+    this.s.rt.call('Table.copy');
+    this.s.check();
+    return EmuTable.wrap(detachedSession(this.s.rt), cloneBlock(this.block));
   }
 }
 

@@ -13,6 +13,13 @@ export type Heading =
   | 'SUBTITLE';
 export type Alignment = 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFY';
 
+/** Character formatting the model keeps (Docs' `Attribute.BOLD`, `ITALIC`, `UNDERLINE`). */
+export interface TextStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
+
 export interface ParagraphBlock {
   kind: 'paragraph';
   text: string;
@@ -20,7 +27,32 @@ export interface ParagraphBlock {
   alignment: Alignment;
   /** A paragraph that holds a page break (what `Body.appendPageBreak()` adds). */
   pageBreak?: boolean;
+  /**
+   * Formatting of each character (UTF-16 index, same length as `text`); absent: all plain. Styles are shared
+   * objects, never mutated in place (a change replaces the entry).
+   */
+  styles?: (TextStyle | null)[];
 }
+
+/** Page size and margins in points (Body.setPageWidth, setMarginTop, …). */
+export interface PageSetup {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+}
+
+/** US Letter with 1-inch margins: Google Docs' default page set-up for US accounts. */
+export const DEFAULT_PAGE: PageSetup = {
+  width: 612,
+  height: 792,
+  marginTop: 72,
+  marginBottom: 72,
+  marginLeft: 72,
+  marginRight: 72,
+};
 
 export interface TableBlock {
   kind: 'table';
@@ -38,6 +70,9 @@ export interface DocRecord {
    * execution (`flushAll()`). Until then Drive still sees the saved content, as in Apps Script.
    */
   working: Block[] | null;
+  /** Page set-up (saved with the body: edits apply to the working copy until saved). */
+  page?: PageSetup;
+  workingPage?: PageSetup | null;
 }
 
 export function paragraph(
@@ -48,10 +83,15 @@ export function paragraph(
   return { kind: 'paragraph', text, heading, alignment };
 }
 
+export function cloneBlock<T extends Block>(b: T): T {
+  if (b.kind === 'table') return { kind: 'table', rows: b.rows.map((r) => [...r]) } as T;
+  const p = { ...b } as ParagraphBlock;
+  if (p.styles) p.styles = [...p.styles];
+  return p as T;
+}
+
 export function cloneBlocks(blocks: readonly Block[]): Block[] {
-  return blocks.map((b) =>
-    b.kind === 'table' ? { kind: 'table', rows: b.rows.map((r) => [...r]) } : { ...b },
-  );
+  return blocks.map(cloneBlock);
 }
 
 /** Text of a block as `getText()` gives it: table cells tab-separated, rows on lines. */
@@ -72,9 +112,14 @@ export class DocumentsState {
 
   /** Saves every open document, as Apps Script does when an execution ends. */
   flushAll(): void {
-    for (const doc of this.docs.values()) {
-      if (doc.working) doc.saved = cloneBlocks(doc.working);
-      doc.working = null;
-    }
+    for (const doc of this.docs.values()) saveDoc(doc);
   }
+}
+
+/** Makes the working copy (body and page set-up) the saved content. */
+export function saveDoc(doc: DocRecord): void {
+  if (doc.working) doc.saved = cloneBlocks(doc.working);
+  doc.working = null;
+  if (doc.workingPage) doc.page = { ...doc.workingPage };
+  doc.workingPage = null;
 }

@@ -42,10 +42,14 @@ export class EmuFolder implements Pick<GoogleAppsScript.Drive.Folder, FolderMeth
     content?: string,
     mimeType?: string,
   ): GoogleAppsScript.Drive.File {
-    return createFile(this.ctx, this.use('createFile'), blobOrName, content, mimeType);
+    const file = createFile(this.ctx, this.use('createFile'), blobOrName, content, mimeType);
+    this.ctx.rt.effect('Folder.createFile');
+    return file;
   }
   createFolder(name: string): GoogleAppsScript.Drive.Folder {
-    return this.ctx.wrapFolder(this.ctx.store.addFolder(String(name), this.use('createFolder')));
+    const folder = this.ctx.wrapFolder(this.ctx.store.addFolder(String(name), this.use('createFolder')));
+    this.ctx.rt.effect('Folder.createFolder');
+    return folder;
   }
   getFiles(): GoogleAppsScript.Drive.FileIterator {
     const id = this.use('getFiles');
@@ -139,11 +143,15 @@ export class EmuDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, AppMet
     mimeType?: string,
   ): GoogleAppsScript.Drive.File {
     this.ctx.rt.call('DriveApp.createFile');
-    return createFile(this.ctx, this.ctx.store.rootId, blobOrName, content, mimeType);
+    const file = createFile(this.ctx, this.ctx.store.rootId, blobOrName, content, mimeType);
+    this.ctx.rt.effect('DriveApp.createFile');
+    return file;
   }
   createFolder(name: string): GoogleAppsScript.Drive.Folder {
     this.ctx.rt.call('DriveApp.createFolder');
-    return this.ctx.wrapFolder(this.ctx.store.addFolder(String(name)));
+    const folder = this.ctx.wrapFolder(this.ctx.store.addFolder(String(name)));
+    this.ctx.rt.effect('DriveApp.createFolder');
+    return folder;
   }
   getFilesByName(name: string): GoogleAppsScript.Drive.FileIterator {
     this.ctx.rt.call('DriveApp.getFilesByName');

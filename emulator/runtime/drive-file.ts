@@ -110,13 +110,20 @@ export class EmuFile implements Pick<GoogleAppsScript.Drive.File, FileMethods> {
     const name = typeof nameOrFolder === 'string' ? nameOrFolder : `Copy of ${rec.name}`;
     const parentId = folder ? this.ctx.store.folder(folder.getId()).id : rec.parents[0];
     const { store } = this.ctx;
+    let copy: FileRecord;
     if (rec.mimeType === GOOGLE_DOC) {
       const doc = store.documents.docs.get(rec.id);
-      return this.ctx.wrapFile(store.file(store.addDocument(name, cloneBlocks(doc?.saved ?? []), parentId)));
+      copy = store.file(store.addDocument(name, cloneBlocks(doc?.saved ?? []), parentId));
+      const target = store.documents.docs.get(copy.id);
+      if (target && doc?.page) target.page = { ...doc.page };
+    } else {
+      const google = store.googleTypes.get(rec.mimeType);
+      copy = google
+        ? google.copy(rec, name, parentId ?? store.rootId)
+        : store.addFileRecord(name, rec.mimeType, [...rec.bytes], parentId);
     }
-    const google = store.googleTypes.get(rec.mimeType);
-    if (google) return this.ctx.wrapFile(google.copy(rec, name, parentId ?? store.rootId));
-    return this.ctx.wrapFile(store.addFileRecord(name, rec.mimeType, [...rec.bytes], parentId));
+    this.ctx.rt.effect('File.makeCopy');
+    return this.ctx.wrapFile(copy);
   }
   /** A Google Doc or Sheet exports as PDF (a Doc's saved content); other files give their bytes. */
   getBlob(): GoogleAppsScript.Base.Blob {
@@ -140,7 +147,7 @@ export class EmuFile implements Pick<GoogleAppsScript.Drive.File, FileMethods> {
       return makeBlob({ name: `${name}.pdf`, contentType: 'application/pdf', bytes });
     }
     const doc = this.ctx.store.documents.docs.get(this.rec.id);
-    return pdfBlob(this.ctx.store, this.rec.id, doc?.saved ?? []);
+    return pdfBlob(this.ctx.store, this.rec.id, doc?.saved ?? [], doc?.page);
   }
   setSharing(
     accessType: GoogleAppsScript.Drive.Access,
@@ -177,6 +184,7 @@ export class EmuFile implements Pick<GoogleAppsScript.Drive.File, FileMethods> {
   }
   setTrashed(trashed: boolean): GoogleAppsScript.Drive.File {
     this.use('setTrashed').trashed = Boolean(trashed);
+    this.ctx.rt.effect('File.setTrashed');
     return this.self();
   }
   isTrashed(): boolean {

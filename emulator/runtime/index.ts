@@ -16,6 +16,7 @@ import { DriveStore } from './drive-store';
 import { linkSpreadsheetsToDrive } from './spreadsheet-drive';
 import { installGlobalServices, loud } from './apps-script-surface';
 import { installScriptDate } from './script-date';
+import { setPdfRenderer, type PdfRenderer } from './pdf';
 
 export interface RuntimeOptions {
   /** Epoch ms at which the emulated wall clock starts. */
@@ -40,6 +41,8 @@ export interface RuntimeOptions {
   scriptId?: string;
   /** Called with every Logger/console line (the host may print them). */
   echo?: (line: string) => void;
+  /** Renders PDF exports synchronously (the host's `renderPdfSync`, emulator/host/pdf-sync.ts); without it they throw. */
+  renderPdf?: PdfRenderer;
 }
 
 /** The Control this runtime hands to the host: the kernel's parts plus the spreadsheet, ui and log parts. */
@@ -56,6 +59,7 @@ export function createRuntime(options: RuntimeOptions): EmulatorControl {
   const g = globalThis as unknown as Record<string, unknown>;
   const rt = new Runtime({ ...costsAt(options.costProfile ?? 'mid'), ...options.costs }, options.wallStartMs);
   installScriptDate(g, rt, options.timeZone);
+  setPdfRenderer(options.renderPdf ?? null, () => rt.wallNow());
   const owner = options.effectiveUserEmail ?? options.userEmail;
   const session = {
     activeUserEmail: options.userEmail,

@@ -44,6 +44,8 @@ function send(ctl: Control, via: OutboxMessage['via'], msg: Options): void {
   if (msg.htmlBody) message.htmlBody = String(msg.htmlBody);
   if (msg.noReply) message.noReply = true;
   ctl.outbox.push(message);
+  // The message has left: a crash injected here is one the script never learns about.
+  ctl.rt.effect(`${via}.sendEmail`);
 }
 
 export class EmuMailApp implements Pick<

@@ -34,7 +34,17 @@ export function utf8Decode(bytes: ArrayLike<number>): string {
       continue;
     }
     let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k += 1) cp = (cp << 6) | (at(i + k) & 63);
+    let ok = b < 0xf8;
+    for (let k = 1; k <= need; k += 1) {
+      ok &&= (at(i + k) & 0xc0) === 0x80;
+      cp = (cp << 6) | (at(i + k) & 63);
+    }
+    // A malformed sequence or a value past U+10FFFF decodes as U+FFFD, as Java's decoder does.
+    if (!ok || cp > 0x10ffff) {
+      out += '\ufffd';
+      i += 1;
+      continue;
+    }
     out += String.fromCodePoint(cp);
     i += need + 1;
   }

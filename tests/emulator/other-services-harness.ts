@@ -6,12 +6,15 @@ import vm from 'node:vm';
 import type { Control } from '../../emulator/runtime/control';
 import type { ExecutionRecord } from '../../emulator/runtime/core';
 import type { OtherServicesControl } from '../../emulator/runtime/services-other';
+import { renderPdfSync } from '../../emulator/host/pdf-sync';
 
 const ENTRY = `
 import { Runtime } from './core';
 import { installOtherServices } from './services-other';
+import { setPdfRenderer } from './pdf';
 const o = globalThis.__options;
 const rt = new Runtime({ '*': { base: 1 } }, o.wallStart);
+setPdfRenderer(o.renderPdf, () => rt.wallNow());
 const ctl = {
   rt,
   realm: { Date, Array, Object, Error },
@@ -56,6 +59,7 @@ export function createEmu(
       account: options.account ?? 'workspace',
       wallStart: options.wallStart ?? Date.UTC(2025, 8, 2, 13, 0, 0),
       user: options.user ?? 'clerk@district.example.org',
+      renderPdf: renderPdfSync,
     },
   });
   vm.runInContext(servicesBundle(), context);
@@ -72,30 +76,3 @@ export function createEmu(
   };
   return { ctl, context, run, exec };
 }
-
-/** Texts drawn by `(...) Tj` in a PDF content stream, WinAnsi bytes decoded back to Unicode. */
-export function contentText(stream: Uint8Array): string[] {
-  const src = Buffer.from(stream).toString('latin1');
-  const out: string[] = [];
-  const re = /\(((?:\\.|[^\\)])*)\)\s*Tj/g;
-  for (let m = re.exec(src); m; m = re.exec(src)) {
-    const raw = (m[1] ?? '').replace(/\\([0-7]{3}|.)/g, (_s, e: string) =>
-      /^[0-7]{3}$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e,
-    );
-    out.push(
-      Buffer.from(raw, 'latin1')
-        .toString('latin1')
-        .replace(/[\u0080-\u009f]/g, (c) => CP1252_BACK[c] ?? c),
-    );
-  }
-  return out;
-}
-
-const CP1252_BACK: Record<string, string> = {
-  '\u0092': '’',
-  '\u0093': '“',
-  '\u0094': '”',
-  '\u0096': '–',
-  '\u0097': '—',
-  '\u0080': '€',
-};
