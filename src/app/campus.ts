@@ -9,6 +9,7 @@ import type { DocumentStore } from '../ports/platform';
 import type { SheetRow, Workbook } from '../ports/workbook';
 import { liveSnapshot, loadApplied } from './policy-snapshot';
 import { isImportSetting } from './import-mapping';
+import { isLetterSetting } from './letter-settings';
 import { idProblem, RosterIds } from '../domain/student-ids';
 import type { ClassifiedRow } from './record';
 import { STEP_CHANGE_TYPE, type StepRow, type YearBounds } from './step-history';
@@ -57,7 +58,9 @@ interface RuleInputs {
 function rulesFrom(inputs: RuleInputs, today: DayKey): Omit<Rules, 'importSettings' | 'policyChanged'> {
   const isYearSetting = (key: string) => key.trim().toLowerCase() === YEAR_START_KEY.toLowerCase();
   const { policy, problems } = policyFromSettings(
-    inputs.settings.filter((r) => !isImportSetting(r.key) && !isYearSetting(r.key)),
+    inputs.settings.filter(
+      (r) => !isImportSetting(r.key) && !isYearSetting(r.key) && !isLetterSetting(r.key),
+    ),
   );
   const year = yearBounds(inputs.settings.find((r) => isYearSetting(r.key))?.value, today, problems);
   const read = calendarFromRows(inputs.calendar, today);
@@ -243,5 +246,7 @@ export function toRecords(
 
 /** Keys of the letters already sent, from the Letters tab. */
 export function lettersIssued(letters: SheetRow<typeof LETTERS.columns>[]): string[] {
-  return letters.filter((r) => r.values.state === 'SENT').map((r) => r.values.key);
+  return letters
+    .filter((r) => r.values.state === 'SENT' || r.values.state === 'PRINTED')
+    .map((r) => r.values.key);
 }

@@ -5,6 +5,7 @@ import type { DocumentStore } from '../ports/platform';
 import { CALENDAR, SETTINGS } from '../ports/tabs';
 import type { SheetRow } from '../ports/workbook';
 import { isImportSetting } from './import-mapping';
+import { isLetterSetting } from './letter-settings';
 
 /** What a policy consists of: Settings key and value (trimmed text), Calendar date and Instructional. */
 export interface PolicyInputs {
@@ -49,7 +50,9 @@ export function liveSnapshot(
   return snapshotOf({
     settings: settings
       .map((r): [string, string] => [cellText(r.values.key), cellText(r.values.value)])
-      .filter(([key, value]) => (key !== '' || value !== '') && !isImportSetting(key)),
+      .filter(
+        ([key, value]) => (key !== '' || value !== '') && !isImportSetting(key) && !isLetterSetting(key),
+      ),
     calendar: calendar
       .map((r): [string, YesNoCell] => [cellText(r.values.date), r.values.instructional])
       .filter(([date, yes]) => date !== '' || (yes !== null && yes !== '')),

@@ -16,6 +16,9 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Import attendance (from the Import tab)', functionName: 'importAttendance' },
   { label: 'Import a CSV from Drive…', functionName: 'importAttendanceFromDrive' },
   null,
+  { label: 'Letters…', functionName: 'showLetters' },
+  { label: 'Check letter templates', functionName: 'checkLetterTemplates' },
+  null,
   { label: 'Adjust a step…', functionName: 'showStepAdjustment' },
   { label: 'Court referral decision…', functionName: 'showCourtDecision' },
   { label: 'Restore the record', functionName: 'restoreTheRecord' },
@@ -35,6 +38,9 @@ export const SIDEBAR_CALLS: readonly string[] = [
   'submitStepAdjustment',
   'submitCourtDecision',
   'submitStaffMember',
+  'lettersOverviewCall',
+  'previewLettersCall',
+  'sendLettersChunkCall',
 ];
 
 /** Adds the Attendance menu. Needs no authorization, so it also works in AuthMode.NONE. */

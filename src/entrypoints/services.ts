@@ -10,6 +10,8 @@ import type { RecalcOptions, RecalcSummary } from '../app/recalculate';
 import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
 import { driveExportCopies } from '../gas/drive-csv-files';
 import { gasUi } from '../gas/gas-ui';
+import { driveLetterDocs, mailAppMailer } from '../gas/letter-docs';
+import type { LetterDeps } from '../app/letters-run';
 import { driveRecordArchive, gasSealer, gasUserSession } from '../gas/record-services';
 import { SheetsWorkbook } from '../gas/sheets-workbook';
 import { snapshotSheet } from '../gas/snapshot-sheet';
@@ -187,4 +189,20 @@ export function unattended(what: string, run: () => void): void {
     }
     throw e;
   }
+}
+
+/** The letters' adapters on top of the usual ones; `started` is when this execution began (for its chunk). */
+export function letterServices(s: ReturnType<typeof services>, started: number): LetterDeps {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return {
+    ...s,
+    docs: driveLetterDocs(
+      s.store,
+      () => ss.getName(),
+      () => s.session.email(),
+    ),
+    mailer: mailAppMailer(),
+    elapsed: () => Date.now() - started,
+    commit: () => SpreadsheetApp.flush(),
+  };
 }
