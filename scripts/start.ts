@@ -4,10 +4,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { demoCampus, demoYearBounds } from '../emulator/demo/demo-campus';
 import { createEmulator, type Emulator, type RunResult } from '../emulator/host/emulator';
+import { exportOutbox, fileBytes } from '../emulator/host/files';
+import type { OutboxMessage } from '../emulator/runtime/control';
+import type { DriveStore } from '../emulator/runtime/drive-store';
 
 const USAGE = `Usage: npm start -- [options]
 
-Runs Attendance Steps on this machine, offline, and writes the workbook to out/workbook.xlsx.
+Runs Attendance Steps on this machine, offline, and writes the workbook to out/workbook.xlsx, the demo campus's
+letters to out/letters/ and their emails to out/outbox/.
 
 Options:
   --as-of YYYY-MM-DD  the day the add-on runs on ("today"; default: today, or the demo year's
@@ -152,10 +156,14 @@ export async function runStart(options: StartOptions): Promise<string> {
         `${demo.documentation.length - 1} staff entries`,
       'ran: Set up this workbook, Import attendance, Recalculate now',
     );
+    sendDemoLetters(emu, done);
+    // The letters sent leave To Do and Status at the next recalculation (the nightly run, or Recalculate now).
+    menu(emu, 'recalculateNow');
   }
   fs.mkdirSync(options.out, { recursive: true });
   const workbookFile = path.join(options.out, 'workbook.xlsx');
   await emu.saveXlsx(workbookFile);
+  if (!options.workbook) done.push(...(await writeLetters(emu, options.out)));
   return summary(emu, options.asOf, done, workbookFile);
 }
 
@@ -177,6 +185,67 @@ function settingsWithMapping(settings: unknown[][], mapping: [string, string][])
   for (const [key, value] of map)
     rows.push(header.map((_, c) => (c === keyAt ? key : c === valueAt ? value : '')));
   return rows;
+}
+
+/** The demo campus's letter settings, then Attendance → Letters… → Send, chunk after chunk, as the dialog does. */
+function sendDemoLetters(emu: Emulator, done: string[]): void {
+  const settings = emu.values('Settings');
+  emu.setValues(
+    'Settings',
+    'A1',
+    settingsWithMapping(settings, [
+      ['letter.campus', 'Lakeside Middle School'],
+      ['letter.principal', 'Dr. Ana Ruiz'],
+      ['letter.campusPhone', '(512) 555-0100'],
+      ['letter.replyTo', 'office@lakeside.example.org'],
+    ]),
+  );
+  let chunks = 0;
+  for (;;) {
+    const r = emu.run('sendLettersChunkCall');
+    chunks++;
+    if (r.error) throw new Error(`sending letters failed: ${r.error}`);
+    const v = r.value as { ok: boolean; done: boolean; message: string };
+    if (!v.ok) throw new Error(`sending letters was refused: ${v.message}`);
+    if (v.done || chunks >= 20) {
+      done.push(`ran: Letters… → Send (${chunks} executions of about 4.5 minutes at most): ${v.message}`);
+      return;
+    }
+  }
+}
+
+/** The letters' PDFs kept in Drive to DIR/letters, the emails to DIR/outbox as .eml; a line per folder. */
+async function writeLetters(emu: Emulator, out: string): Promise<string[]> {
+  const ctl = emu.control as unknown as { drive: DriveStore; outbox: OutboxMessage[] };
+  const dir = path.join(out, 'letters');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let letters = 0;
+  let batches = 0;
+  for (const f of ctl.drive.files.values()) {
+    if (f.trashed || f.mimeType !== 'application/pdf') continue;
+    const isBatch = f.name.startsWith('Print batch');
+    if (!isBatch && !f.name.startsWith('Letter ')) continue;
+    const { name, bytes } = fileBytes(ctl.drive, f.id);
+    fs.writeFileSync(path.join(dir, name.replace(/[\\/:*?"<>|]/g, '_')), bytes);
+    if (isBatch) batches++;
+    else letters++;
+  }
+  const outboxDir = path.join(out, 'outbox');
+  fs.rmSync(outboxDir, { recursive: true, force: true });
+  const emails = await exportOutbox(ctl.outbox, outboxDir);
+  return [
+    `wrote ${letters} letter PDFs and ${batches} print batch PDFs to ${dir}`,
+    `wrote ${emails.length} emails (.eml, PDFs attached) to ${outboxDir}`,
+  ];
+}
+
+function lettersByState(emu: Emulator): string {
+  const [header = [], ...rows] = emu.values('Letters');
+  const at = header.map(String).indexOf('State');
+  const by = new Map<string, number>();
+  for (const r of rows) if (r[0] !== '') by.set(String(r[at]), (by.get(String(r[at])) ?? 0) + 1);
+  return [...by].map(([state, n]) => `${state} ${n}`).join(', ');
 }
 
 function summary(emu: Emulator, asOf: string, done: string[], workbookFile: string): string {
@@ -212,7 +281,7 @@ function summary(emu: Emulator, asOf: string, done: string[], workbookFile: stri
     '',
     `Next action due, by owner: ${[...dueByOwner].map(([o, n]) => `${o} ${n}`).join(', ') || 'none'}`,
     `  ${overdue} overdue; ${blocked} students with escalation blocked (documentation missing)`,
-    `Letters due (not sent: sending letters is not built yet): ${letters}`,
+    `Letters on the Letters tab: ${letters} (${lettersByState(emu)})`,
     `Data issues listed: ${issues}`,
     '',
     `Wrote ${workbookFile}`,

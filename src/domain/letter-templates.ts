@@ -13,7 +13,14 @@ const h1 = (text: string): LetterParagraph => ({ text, heading: 'HEADING1' });
 const h2 = (text: string): LetterParagraph => ({ text, heading: 'HEADING2' });
 const p = (text: string): LetterParagraph => ({ text, heading: 'NORMAL' });
 
-const HEAD = [h1('{{Campus}}'), p('{{Letter Date}}'), p('{{Guardian Name}}'), p('{{Mailing Address}}')];
+const HEAD = [
+  h1('{{Campus}}'),
+  p('{{Letter Date}}'),
+  p(''),
+  p('{{Guardian Name}}'),
+  p('{{Mailing Address}}'),
+  p(''),
+];
 
 /** Letter 1: the warning notice of TEC 25.095 (parent's duty, truancy prevention measures, a conference). */
 const LETTER1: Record<LetterLanguage, LetterParagraph[]> = {
@@ -49,6 +56,7 @@ const LETTER1: Record<LetterLanguage, LetterParagraph[]> = {
         "gets in the way and we will work on it together. If the absences continue, the district's attendance steps " +
         'move forward; we would much rather solve this with you.',
     ),
+    p(''),
     p('With appreciation,'),
     p('{{Principal}}'),
     p('Principal, {{Campus}} — school year {{School Year}}'),
@@ -87,6 +95,7 @@ const LETTER1: Record<LetterLanguage, LetterParagraph[]> = {
         'cuidado de otras personas. Cuéntenos qué se lo impide y buscaremos una solución juntos. Si las ausencias ' +
         'continúan, el distrito seguirá avanzando en los pasos de su plan de asistencia; preferimos resolverlo con usted.',
     ),
+    p(''),
     p('Atentamente,'),
     p('{{Principal}}'),
     p('Dirección de {{Campus}}, año escolar {{School Year}}'),
@@ -125,6 +134,7 @@ const LETTER2: Record<LetterLanguage, LetterParagraph[]> = {
         'bring or send the note and we will correct the record.',
     ),
     p('Thank you for working with us. {{Student First Name}} matters to us, and every day here counts.'),
+    p(''),
     p('With appreciation,'),
     p('{{Principal}}'),
     p('Principal, {{Campus}} — school year {{School Year}}'),
@@ -165,6 +175,7 @@ const LETTER2: Record<LetterLanguage, LetterParagraph[]> = {
     p(
       'Gracias por trabajar con nosotros. {{Student First Name}} nos importa, y cada día en la escuela cuenta.',
     ),
+    p(''),
     p('Atentamente,'),
     p('{{Principal}}'),
     p('Dirección de {{Campus}}, año escolar {{School Year}}'),

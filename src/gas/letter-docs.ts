@@ -15,14 +15,12 @@ const TAG: Record<LetterParagraph['heading'], string> = { NORMAL: 'p', HEADING1:
 
 /** A letter as an HTML page (what Apps Script converts to PDF with `getAs('application/pdf')`). */
 export function letterHtml(paragraphs: LetterParagraph[]): string {
-  const body = paragraphs
-    .map((p) => `<${TAG[p.heading]}>${escapeHtml(p.text)}</${TAG[p.heading]}>`)
-    .join('\n');
+  const body = paragraphs.map((p) => `<${TAG[p.heading]}>${escapeHtml(p.text)}</${TAG[p.heading]}>`).join('');
   return (
     '<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{font-family:Arial,sans-serif;font-size:11pt}' +
-    'h1{font-size:16pt}h2{font-size:12pt}</style></head><body>\n' +
+    'h1{font-size:16pt}h2{font-size:12pt}</style></head><body>' +
     body +
-    '\n</body></html>'
+    '</body></html>'
   );
 }
 
