@@ -33,6 +33,7 @@ import {
 } from '../app/letters-setup';
 import { previewLetters, sendLettersChunk, type ChunkResult } from '../app/letters-run';
 import type { LettersOverview } from '../app/letters-setup';
+import { holdLetters } from '../app/letters-hold';
 import {
   describeImport,
   describeRecalc,
@@ -242,4 +243,13 @@ export function previewLettersCall(): { ok: boolean; message: string; files: str
 export function sendLettersChunkCall(): ChunkResult {
   const started = Date.now();
   return sendLettersChunk(letterServices(services(), started));
+}
+
+/** Dialog call: an administrator marks a student's letters "do not send", with the reason. */
+export function doNotSendCall(input: unknown): { ok: boolean; message: string } {
+  try {
+    return holdLetters(services(), input);
+  } catch (e) {
+    return { ok: false, message: `${e instanceof Error ? e.message : String(e)} Nothing was changed.` };
+  }
 }

@@ -15,6 +15,9 @@ export function lettersDialog(): string {
 <div id="overview">Reading the Letters tab…</div>
 <button id="preview" class="secondary">Preview the first letters</button><button id="send">Send</button>
 <div id="result" role="status" aria-live="polite"></div>
+<details><summary>Do not send a student's letters…</summary>
+<label>Student ID <input id="hid" autocomplete="off"></label><br><label>Reason <input id="hreason" size="40"></label><br>
+<button id="hold" class="secondary">Do not send</button></details>
 <script>
 var out=document.getElementById('result'),bPrev=document.getElementById('preview'),bSend=document.getElementById('send');
 function esc(s){return String(s).replace(/[&<>"']/g,function(c){return '&#'+c.charCodeAt(0)+';';});}
@@ -32,6 +35,9 @@ bPrev.addEventListener('click',function(){busy(true);out.className='';out.textCo
 google.script.run.withSuccessHandler(function(r){busy(false);out.className=r.ok?'ok':'error';out.textContent=r.message+(r.files&&r.files.length?'\\n'+r.files.join('\\n'):'');}).withFailureHandler(fail).previewLettersCall();});
 bSend.addEventListener('click',function(){busy(true);out.className='';out.textContent='Sending…';
 google.script.run.withSuccessHandler(chunk).withFailureHandler(fail).sendLettersChunkCall();});
+document.getElementById('hold').addEventListener('click',function(){busy(true);
+google.script.run.withSuccessHandler(function(r){busy(false);out.className=r.ok?'ok':'error';out.textContent=r.message;refresh();}).withFailureHandler(fail)
+.doNotSendCall({studentId:document.getElementById('hid').value,reason:document.getElementById('hreason').value});});
 refresh();
 </script></body></html>`;
 }

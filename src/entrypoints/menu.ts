@@ -41,6 +41,7 @@ export const SIDEBAR_CALLS: readonly string[] = [
   'lettersOverviewCall',
   'previewLettersCall',
   'sendLettersChunkCall',
+  'doNotSendCall',
 ];
 
 /** Adds the Attendance menu. Needs no authorization, so it also works in AuthMode.NONE. */

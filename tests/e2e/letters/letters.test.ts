@@ -195,3 +195,44 @@ describe('the daily email quota', () => {
     expect(letters(emu).filter((l) => l['State'] === 'DUE')).toHaveLength(0);
   });
 });
+
+describe('letters whose reason goes, and letters held back', () => {
+  it('a DUE letter becomes NOT NEEDED with the reason when the step is lowered; a sent letter never changes', () => {
+    const emu = letterCampus();
+    emu.run('doNotSendCall', { studentId: '1003', reason: 'Delivered by hand at the meeting' });
+    emu.setUser('teacher@school.org');
+    const refused = emu.run('doNotSendCall', { studentId: '1006', reason: 'no' });
+    emu.setUser('principal@school.org');
+    expect(refused.value).toMatchObject({ ok: false });
+    expect(stateOf(emu, '1006')['State']).toBe('DUE');
+    expect(stateOf(emu, '1003')).toMatchObject({ State: 'DO NOT SEND' });
+    expect(String(stateOf(emu, '1003')['Error'])).toMatch(
+      /^Do not send \(principal@school\.org, .*\): Delivered by hand/,
+    );
+
+    const sentBefore = JSON.stringify(stateOf(emu, '1001'));
+    sendAll(emu);
+    expect(stateOf(emu, '1003')['State']).toBe('DO NOT SEND');
+    expect(JSON.stringify(stateOf(emu, '1001'))).not.toBe(sentBefore);
+    const sent = JSON.stringify(stateOf(emu, '1001'));
+
+    // The days of 1005 (NO ADDRESS, never sent) are excused and its step adjusted down; 1001's too, after sending.
+    for (const studentId of ['1005', '1001']) {
+      const r = emu.run('submitStepAdjustment', {
+        studentId,
+        step: 0,
+        date: '2026-09-15',
+        reason: 'The absences were excused (doctor notes).',
+      });
+      expect(r.value).toMatchObject({ ok: true });
+    }
+    expect(stateOf(emu, '1005')['State']).toBe('NOT NEEDED');
+    expect(String(stateOf(emu, '1005')['Error'])).toMatch(
+      /Not needed .*step 0 now, and this letter comes at step 1/,
+    );
+    expect(JSON.stringify(stateOf(emu, '1001'))).toBe(sent);
+    menu(emu, 'recalculateNow');
+    expect(JSON.stringify(stateOf(emu, '1001'))).toBe(sent);
+    expect(stateOf(emu, '1005')['State']).toBe('NOT NEEDED');
+  });
+});
