@@ -32,7 +32,12 @@ export interface LetterDeps {
 export const CHUNK_MS = 270_000;
 /** Families per email batch, and per print batch (a print batch's PDF is split at 100 pages). */
 const EMAIL_BATCH = 20;
-const PRINT_BATCH = 60;
+const PRINT_BATCH = 40;
+/** A batch must end by this (Apps Script's limit is 6 minutes), at the slowest pace seen so far in the chunk. */
+const LAST_END_MS = 330_000;
+/** The pace assumed before the first batch, and what a batch costs besides its letters (marks, record). */
+const FIRST_PACE_MS = 3_000;
+const BATCH_OVERHEAD_MS = 8_000;
 export const PRINT_MAX_PAGES = 100;
 const CURSOR_KEY = 'letters.run';
 
@@ -173,8 +178,12 @@ export function sendLettersChunk(deps: LetterDeps): ChunkResult {
   let sentNow = 0;
   let printedNow = 0;
 
+  let pace = FIRST_PACE_MS;
   while ((emailQueue.length > 0 && !quotaStopped) || printQueue.length > 0) {
-    if (deps.elapsed() > CHUNK_MS) break;
+    const began = deps.elapsed();
+    if (began > CHUNK_MS) break;
+    // As many letters as fit before the limit at the slowest pace seen so far; at least one family, or none.
+    const room = Math.floor((LAST_END_MS - began - BATCH_OVERHEAD_MS) / pace);
     let batch: LetterJob[][];
     if (emailQueue.length > 0 && !quotaStopped) {
       const fits = Math.min(EMAIL_BATCH, deps.mailer.remaining());
@@ -182,9 +191,12 @@ export function sendLettersChunk(deps: LetterDeps): ChunkResult {
         quotaStopped = true;
         continue;
       }
-      batch = emailQueue.splice(0, fits);
-    } else batch = printQueue.splice(0, PRINT_BATCH);
+      batch = takeFamilies(emailQueue, fits, room);
+    } else batch = takeFamilies(printQueue, PRINT_BATCH, room);
+    if (batch.length === 0) break;
     const outcomes = sendBatch(deps, batch, plan.campus, plan.replyTo);
+    const letters = batch.flat().length;
+    pace = Math.max(pace, (deps.elapsed() - began - BATCH_OVERHEAD_MS) / Math.max(1, letters));
     if (outcomes === null) continue;
     for (const o of outcomes) {
       if (o.state === STATE.sent) sentNow++;
@@ -228,6 +240,15 @@ export function sendLettersChunk(deps: LetterDeps): ChunkResult {
     waiting,
     printFiles: cursor.printFiles,
   };
+}
+
+/** Takes up to `families` families from the queue, holding no more than `letters` letters in all. */
+function takeFamilies(queue: LetterJob[][], families: number, letters: number): LetterJob[][] {
+  let n = 0;
+  let total = 0;
+  while (n < Math.min(families, queue.length) && total + queue[n]!.length <= letters)
+    total += queue[n++]!.length;
+  return queue.splice(0, n);
 }
 
 /**

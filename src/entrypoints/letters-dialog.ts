@@ -23,7 +23,7 @@ var out=document.getElementById('result'),bPrev=document.getElementById('preview
 function esc(s){return String(s).replace(/[&<>"']/g,function(c){return '&#'+c.charCodeAt(0)+';';});}
 function busy(b){bPrev.disabled=b;bSend.disabled=b;}
 function fail(err){busy(false);out.className='error';out.textContent='Stopped: '+(err&&err.message?err.message:err)+'. What was sent is recorded on the Letters tab; Send again continues.';}
-function overview(o){var h='<b>Letters that can go out: '+o.sendable+'</b><table><tr><th>Delivery</th><th>Language</th><th>Letters</th></tr>';
+function overview(o){var h='<b>Letters waiting to go out (a few may need fixing first, see By state): '+o.sendable+'</b><table><tr><th>Delivery</th><th>Language</th><th>Letters</th></tr>';
 o.due.forEach(function(d){h+='<tr><td>'+esc(d.delivery)+'</td><td>'+esc(d.language)+'</td><td>'+d.count+'</td></tr>';});
 h+='</table>By state: '+o.states.map(function(s){return esc(s.state)+' '+s.count;}).join(', ');
 document.getElementById('overview').innerHTML=h;}
