@@ -101,6 +101,15 @@ describe('warning letters', () => {
     // Sealed entries are trusted by the next recalculation: none is listed as changed or typed.
     menu(emu, 'recalculateNow');
     expect(table(emu, 'Data Issues').filter((r) => r['Tab'] === 'Documentation')).toEqual([]);
+    // Status shows the letters that went out, and To Do no longer asks for them.
+    const status = (id: string) => table(emu, 'Status').find((r) => r['Student ID'] === id)!;
+    expect(status('1003')['Letters']).toBe('Warning letter 1: PRINTED');
+    expect(status('1001')['Letters']).toBe('Warning letter 1: SENT; 90% warning letter (letter 2): SENT');
+    expect(
+      table(emu, 'To Do').filter(
+        (r) => ['1001', '1003'].includes(String(r['Student ID'])) && /letter/i.test(String(r['Action'])),
+      ),
+    ).toEqual([]);
   });
 
   it('a guardian name starting with "=" is merged as text, in the printed letter', () => {
