@@ -4,12 +4,16 @@
 import type { BenchRow } from './engine.bench';
 import { engineBench } from './engine.bench';
 import { editsBench, workbookBench } from './workbook.bench';
+import { lettersBench } from './letters.bench';
 
 /** Benches to run, in order. Add new ones here; each returns rows for the table. */
 export const BENCHES: { name: string; run: () => BenchRow[] }[] = [{ name: 'engine', run: engineBench }];
 
 /** Benches that print a table of their own columns, after the table above. */
-export const TABLES: { name: string; run: () => string }[] = [{ name: 'workbook', run: workbookBench }];
+export const TABLES: { name: string; run: () => string }[] = [
+  { name: 'workbook', run: workbookBench },
+  { name: 'letters', run: () => lettersBench(500) },
+];
 
 function table(rows: BenchRow[]): string {
   const head = ['bench', 'size', 'rows', 'students', 'ms', 'note'];
@@ -20,7 +24,7 @@ function table(rows: BenchRow[]): string {
 }
 
 /** Subsets of the benches, by the value of BENCH_ONLY. */
-const ONLY: Record<string, () => string> = { edits: editsBench };
+const ONLY: Record<string, () => string> = { edits: editsBench, letters: () => lettersBench(500) };
 
 const only = process.env['BENCH_ONLY'];
 if (only) {

@@ -4,13 +4,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { demoCampus, demoYearBounds } from '../emulator/demo/demo-campus';
 import { createEmulator, type Emulator, type RunResult } from '../emulator/host/emulator';
-import { fileBytes } from '../emulator/host/files';
+import { exportOutbox, fileBytes } from '../emulator/host/files';
+import type { OutboxMessage } from '../emulator/runtime/control';
 import type { DriveStore } from '../emulator/runtime/drive-store';
 import { execFileSync } from 'node:child_process';
 
 const USAGE = `Usage: npm start -- [options]
 
-Runs Attendance Steps on this machine, offline, and writes the workbook to out/workbook.xlsx.
+Runs Attendance Steps on this machine, offline, and writes the workbook to out/workbook.xlsx, the demo campus's
+letters to out/letters/ and their emails to out/outbox/.
 
 Options:
   --as-of YYYY-MM-DD  the day the add-on runs on ("today"; default: today, or the demo year's
@@ -131,6 +133,7 @@ export async function runStart(options: StartOptions): Promise<string> {
   menu(emu, 'runWeeklyReportNow');
   done.push('ran: Run the weekly report now (the Dashboard is refreshed with it)');
   const written = writeReportAndDashboard(emu, options.out, options.asOf);
+  if (!options.workbook) done.push(...(await writeLetters(emu, options.out)));
   const workbookFile = path.join(options.out, 'workbook.xlsx');
   await emu.saveXlsx(workbookFile);
   return summary(emu, options.asOf, done, [...written, workbookFile]);
@@ -169,6 +172,9 @@ export async function startedCampus(options: StartOptions): Promise<{ emu: Emula
         `${demo.documentation.length - 1} staff entries`,
       'ran: Set up this workbook, Import attendance, Recalculate now',
     );
+    sendDemoLetters(emu, done);
+    // The letters sent leave To Do and Status at the next recalculation (the nightly run, or Recalculate now).
+    menu(emu, 'recalculateNow');
   }
   return { emu, done };
 }
@@ -235,6 +241,67 @@ function writeReportAndDashboard(emu: Emulator, out: string, asOf: string): stri
   return files;
 }
 
+/** The demo campus's letter settings, then Attendance → Letters… → Send, chunk after chunk, as the dialog does. */
+function sendDemoLetters(emu: Emulator, done: string[]): void {
+  const settings = emu.values('Settings');
+  emu.setValues(
+    'Settings',
+    'A1',
+    settingsWithMapping(settings, [
+      ['letter.campus', 'Lakeside Middle School'],
+      ['letter.principal', 'Dr. Ana Ruiz'],
+      ['letter.campusPhone', '(512) 555-0100'],
+      ['letter.replyTo', 'office@lakeside.example.org'],
+    ]),
+  );
+  let chunks = 0;
+  for (;;) {
+    const r = emu.run('sendLettersChunkCall');
+    chunks++;
+    if (r.error) throw new Error(`sending letters failed: ${r.error}`);
+    const v = r.value as { ok: boolean; done: boolean; message: string };
+    if (!v.ok) throw new Error(`sending letters was refused: ${v.message}`);
+    if (v.done || chunks >= 20) {
+      done.push(`ran: Letters… → Send (${chunks} executions of about 4.5 minutes at most): ${v.message}`);
+      return;
+    }
+  }
+}
+
+/** The letters' PDFs kept in Drive to DIR/letters, the emails to DIR/outbox as .eml; a line per folder. */
+async function writeLetters(emu: Emulator, out: string): Promise<string[]> {
+  const ctl = emu.control as unknown as { drive: DriveStore; outbox: OutboxMessage[] };
+  const dir = path.join(out, 'letters');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let letters = 0;
+  let batches = 0;
+  for (const f of ctl.drive.files.values()) {
+    if (f.trashed || f.mimeType !== 'application/pdf') continue;
+    const isBatch = f.name.startsWith('Print batch');
+    if (!isBatch && !f.name.startsWith('Letter ')) continue;
+    const { name, bytes } = fileBytes(ctl.drive, f.id);
+    fs.writeFileSync(path.join(dir, name.replace(/[\\/:*?"<>|]/g, '_')), bytes);
+    if (isBatch) batches++;
+    else letters++;
+  }
+  const outboxDir = path.join(out, 'outbox');
+  fs.rmSync(outboxDir, { recursive: true, force: true });
+  const emails = await exportOutbox(ctl.outbox, outboxDir);
+  return [
+    `wrote ${letters} letter PDFs and ${batches} print batch PDFs to ${dir}`,
+    `wrote ${emails.length} emails (.eml, PDFs attached) to ${outboxDir}`,
+  ];
+}
+
+function lettersByState(emu: Emulator): string {
+  const [header = [], ...rows] = emu.values('Letters');
+  const at = header.map(String).indexOf('State');
+  const by = new Map<string, number>();
+  for (const r of rows) if (r[0] !== '') by.set(String(r[at]), (by.get(String(r[at])) ?? 0) + 1);
+  return [...by].map(([state, n]) => `${state} ${n}`).join(', ');
+}
+
 function summary(emu: Emulator, asOf: string, done: string[], files: string[]): string {
   const status = emu.values('Status');
   const header = (status[0] ?? []).map(String);
@@ -268,7 +335,7 @@ function summary(emu: Emulator, asOf: string, done: string[], files: string[]): 
     '',
     `Next action due, by owner: ${[...dueByOwner].map(([o, n]) => `${o} ${n}`).join(', ') || 'none'}`,
     `  ${overdue} overdue; ${blocked} students with escalation blocked (documentation missing)`,
-    `Letters due (not sent: sending letters is not built yet): ${letters}`,
+    `Letters on the Letters tab: ${letters} (${lettersByState(emu)})`,
     `Data issues listed: ${issues}`,
     '',
     ...files.map((f) => `Wrote ${f}`),

@@ -24,6 +24,15 @@ export function registerBlobConverter(converter: BlobConverter): void {
   converters.push(converter);
 }
 
+/**
+ * Charges a conversion (`getAs` to another type) to the runtime's clock: Apps Script converts on its servers. Set
+ * by `installOtherServices`; a blob made before it (or in a unit test) converts uncharged.
+ */
+let chargeConversion: ((blob: FakeBlob, contentType: string) => void) | null = null;
+export function chargeConversions(charge: (blob: FakeBlob, contentType: string) => void): void {
+  chargeConversion = charge;
+}
+
 export class FakeBlob implements ApiShape<B, Methods> {
   /** Unsigned bytes 0..255. */
   bytes: number[];
@@ -73,6 +82,7 @@ export class FakeBlob implements ApiShape<B, Methods> {
   }
   getAs(contentType: string): B {
     if (contentType === this.contentType) return this.copyBlob();
+    chargeConversion?.(this, contentType);
     for (const convert of converters) {
       const out = convert(this, contentType);
       if (out) return wrapBlob(out);

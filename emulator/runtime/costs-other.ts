@@ -51,6 +51,8 @@ export const OTHER_COSTS: Record<string, Cost> = {
   'FileIterator.next': { base: 50 },
   'File.makeCopy': { base: 500 },
   'File.getAs': { base: 600, perUnit: 0.0005 },
+  // Estimate: a Blob converted to another type (HTML → PDF) is a Drive conversion on Google's servers, like File.getAs.
+  'Blob.getAs': { base: 600, perUnit: 0.0005 },
   'File.getBlob': { base: 300, perUnit: 0.0005 },
   'File.setSharing': { base: 250 },
   'File.addEditor': { base: 400 },

@@ -2,7 +2,7 @@
 // and registers the text/HTML → PDF conversion for `Blob.getAs('application/pdf')`. No Node APIs here.
 import { gasError } from './core';
 import { FakeBlob, registerBlobConverter, wrapBlob } from './blob';
-import { paragraph } from './document-model';
+import { paragraph, type Heading, type ParagraphBlock } from './document-model';
 import { toUnsigned, utf8Decode } from './utilities-bytes';
 import { renderPdf } from './pdf';
 
@@ -31,14 +31,42 @@ export function readBlob(source: unknown): BlobData {
   };
 }
 
-/** Plain text of an HTML page: tags dropped, block ends as line breaks, common entities decoded. */
-function htmlText(html: string): string {
-  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>|<\/(p|div|h[1-6]|li|tr)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) => entities[e] ?? '');
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** An HTML page's text with its character references decoded: named (the common ones) and numeric. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+  });
+}
+
+const HTML_HEADINGS: Record<string, Heading> = { h1: 'HEADING1', h2: 'HEADING2', h3: 'HEADING3' };
+
+/**
+ * The paragraphs of an HTML page: scripts and styles dropped, a paragraph per block (p, div, h1–h6, li, tr, br),
+ * h1–h3 as headings, tags dropped, white space collapsed and character references decoded.
+ */
+function htmlParagraphs(html: string): ParagraphBlock[] {
+  const body = html.replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '');
+  const out: ParagraphBlock[] = [];
+  const re = /<(h[1-6])\b[^>]*>([\s\S]*?)<\/\1>|<br\s*\/?>|<\/(?:p|div|li|tr)>/gi;
+  let last = 0;
+  // HTML's white space (line breaks included) is one space, and an empty block takes no room.
+  const flush = (chunk: string, heading: Heading = 'NORMAL') => {
+    const text = decodeEntities(chunk.replace(/<[^>]*>/g, ''))
+      .replace(/[ \t\r\n]+/g, ' ')
+      .trim();
+    if (text !== '') out.push(paragraph(text, heading));
+  };
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    flush(body.slice(last, m.index));
+    if (m[1]) flush(m[2]!, HTML_HEADINGS[m[1].toLowerCase()] ?? 'NORMAL');
+    last = m.index + m[0].length;
+  }
+  flush(body.slice(last));
+  return out;
 }
 
 /** Text and HTML blobs convert to PDF, as Apps Script's `getAs('application/pdf')` does for them. */
@@ -46,9 +74,9 @@ registerBlobConverter((blob, contentType) => {
   const from = blob.getContentType() ?? '';
   if (contentType !== 'application/pdf' || !/^text\/(plain|html)/.test(from)) return null;
   const text = utf8Decode(blob.bytes);
-  const lines = (from.startsWith('text/html') ? htmlText(text) : text)
-    .split('\n')
-    .map((t) => paragraph(t.trim()));
+  const blocks = from.startsWith('text/html')
+    ? htmlParagraphs(text)
+    : text.split('\n').map((t) => paragraph(t.trim()));
   const name = (blob.getName() ?? 'Untitled').replace(/\.[^.]*$/, '');
-  return new FakeBlob(renderPdf(lines, name), 'application/pdf', `${name}.pdf`);
+  return new FakeBlob(renderPdf(blocks, name), 'application/pdf', `${name}.pdf`);
 });

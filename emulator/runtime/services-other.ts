@@ -1,5 +1,6 @@
 // Installs DocumentApp, DriveApp, MailApp, GmailApp, LockService, PropertiesService, CacheService and ScriptApp
 // on the vm context's globals and registers their state on the control. Runs inside the vm context: no Node APIs.
+import { chargeConversions } from './blob';
 import { loud, type Runtime } from './core';
 import type { Control } from './control';
 import { CacheState, EmuCacheService } from './cache-service';
@@ -51,6 +52,7 @@ export interface OtherServicesControl {
 export function installOtherServices(ctl: Control, g: Record<string, unknown>): OtherServicesControl {
   const rt = ctl.rt;
   rt.addCosts(OTHER_COSTS);
+  chargeConversions((blob) => rt.call('Blob.getAs', blob.bytes.length));
   setAccountKind(rt, ctl.account === 'consumer' ? 'consumer' : 'workspace');
   // The runtime entry makes the store first when spreadsheets are Drive files too (spreadsheet-drive.ts).
   const drive =

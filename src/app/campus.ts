@@ -10,6 +10,7 @@ import type { SheetRow, Workbook } from '../ports/workbook';
 import { liveSnapshot, loadApplied } from './policy-snapshot';
 import { isImportSetting } from './import-mapping';
 import { isReportSetting } from './report-settings';
+import { isLetterSetting } from './letter-settings';
 import { idProblem, RosterIds } from '../domain/student-ids';
 import type { ClassifiedRow } from './record';
 import { STEP_CHANGE_TYPE, type StepRow, type YearBounds } from './step-history';
@@ -59,7 +60,11 @@ function rulesFrom(inputs: RuleInputs, today: DayKey): Omit<Rules, 'importSettin
   const isYearSetting = (key: string) => key.trim().toLowerCase() === YEAR_START_KEY.toLowerCase();
   const { policy, problems } = policyFromSettings(
     inputs.settings.filter(
-      (r) => !isImportSetting(r.key) && !isYearSetting(r.key) && !isReportSetting(r.key),
+      (r) =>
+        !isImportSetting(r.key) &&
+        !isYearSetting(r.key) &&
+        !isReportSetting(r.key) &&
+        !isLetterSetting(r.key),
     ),
   );
   const year = yearBounds(inputs.settings.find((r) => isYearSetting(r.key))?.value, today, problems);
@@ -273,5 +278,7 @@ export function toRecords(
 
 /** Keys of the letters already sent, from the Letters tab. */
 export function lettersIssued(letters: SheetRow<typeof LETTERS.columns>[]): string[] {
-  return letters.filter((r) => r.values.state === 'SENT').map((r) => r.values.key);
+  return letters
+    .filter((r) => r.values.state === 'SENT' || r.values.state === 'PRINTED')
+    .map((r) => r.values.key);
 }

@@ -6,6 +6,7 @@ import { CALENDAR, SETTINGS } from '../ports/tabs';
 import type { SheetRow } from '../ports/workbook';
 import { isImportSetting } from './import-mapping';
 import { isReportSetting } from './report-settings';
+import { isLetterSetting } from './letter-settings';
 
 /** What a policy consists of: Settings key and value (trimmed text), Calendar date and Instructional. */
 export interface PolicyInputs {
@@ -51,7 +52,11 @@ export function liveSnapshot(
     settings: settings
       .map((r): [string, string] => [cellText(r.values.key), cellText(r.values.value)])
       .filter(
-        ([key, value]) => (key !== '' || value !== '') && !isImportSetting(key) && !isReportSetting(key),
+        ([key, value]) =>
+          (key !== '' || value !== '') &&
+          !isImportSetting(key) &&
+          !isReportSetting(key) &&
+          !isLetterSetting(key),
       ),
     calendar: calendar
       .map((r): [string, YesNoCell] => [cellText(r.values.date), r.values.instructional])

@@ -6,6 +6,7 @@ import { stepDefinition } from '../domain/policy';
 import type { Problem, StudentStatus } from '../domain/types';
 import type { Clock, DocumentStore, Lock } from '../ports/platform';
 import type { RecordArchive, Sealer } from '../ports/record';
+import { sendable, STATE } from './letters-plan';
 import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STAFF, STATUS, STUDENTS, TO_DO } from '../ports/tabs';
 import { columnKeys, type TabDef } from '../ports/schema';
 import { WorkbookError, type SheetRow, type Workbook } from '../ports/workbook';
@@ -62,6 +63,7 @@ interface Evaluated {
   problems: Problem[];
   docsToAppend: Omit<DocRow, 'entryId' | 'seal'>[];
   lettersToAppend: LetterRow[];
+  lettersToUpdate: SheetRow<typeof LETTERS.columns>[];
   statusRows: StatusRow[];
   /** The To Do rows of the students evaluated, sorted. */
   todoRows: ToDoRow[];
@@ -174,6 +176,7 @@ function recalculateAllHeld(deps: RecalcDeps, options: RecalcOptions = {}): Reca
   workbook.replace(TO_DO, e.todoRows);
   workbook.replace(DATA_ISSUES, e.problems.map(issueRow));
   workbook.append(LETTERS, e.lettersToAppend);
+  workbook.update(LETTERS, e.lettersToUpdate);
   return summarize(e, today);
 }
 
@@ -242,6 +245,7 @@ export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]):
     workbook.append(DATA_ISSUES, newIssues);
   }
   workbook.append(LETTERS, e.lettersToAppend);
+  workbook.update(LETTERS, e.lettersToUpdate);
   workbook.deleteRows(STATUS, gone);
   // Their To Do rows: still-open actions rewritten in place, new ones added at the end, closed ones deleted.
   const todo = worklistChanges(todoBefore, e.todoRows);
@@ -341,6 +345,7 @@ function evaluate(
         `(Settings, ${YEAR_START_KEY}) and were not logged: the Calendar tab is for ${rules.calendar.schoolYear}. ` +
         'Update the Calendar for this school year.',
     });
+  const lettersToUpdate = letterChanges(letters, result.statuses, rules.policy, now);
   const sent = sentByStudent(letterByKey.values());
   const statusRows = result.statuses.map((s) =>
     statusRow(
@@ -360,9 +365,47 @@ function evaluate(
     problems,
     docsToAppend,
     lettersToAppend,
+    lettersToUpdate,
     statusRows,
     todoRows: worklistRows(result.statuses, records.names, people, rules.policy),
   };
+}
+
+/**
+ * Letters whose reason went before they were sent become NOT NEEDED, with the reason; a NOT NEEDED letter that is
+ * due again is DUE again. Sent, printed, pending and "do not send" rows are never changed.
+ */
+function letterChanges(
+  letters: SheetRow<typeof LETTERS.columns>[],
+  statuses: { studentId: string; step: number; lettersDue: { key: string }[] }[],
+  policy: Rules['policy'],
+  now: string,
+): SheetRow<typeof LETTERS.columns>[] {
+  const byStudent = new Map(statuses.map((s) => [s.studentId, s]));
+  const out: SheetRow<typeof LETTERS.columns>[] = [];
+  for (const r of letters) {
+    const s = byStudent.get(r.values.studentId);
+    if (!s) continue;
+    const due = s.lettersDue.some((l) => l.key === r.values.key);
+    const state = String(r.values.state);
+    if (!due && sendable(state)) {
+      const type = r.values.key.split('|')[1] ?? '';
+      const at = policy.letters.find((l) => l.letterType === type)?.step;
+      out.push({
+        ...r,
+        values: {
+          ...r.values,
+          state: STATE.notNeeded,
+          error:
+            `Not needed (${now}): the student is at step ${s.step} now` +
+            (at !== undefined ? `, and this letter comes at step ${at}` : '') +
+            ' (days excused or corrected, or the step adjusted).',
+        },
+      });
+    } else if (due && state === STATE.notNeeded)
+      out.push({ ...r, values: { ...r.values, state: STATE.due, error: '' } });
+  }
+  return out;
 }
 
 /** The Staff tab's rows (none when the tab was deleted): the caseload rules and the names of staff. */

@@ -23,7 +23,7 @@ const FLAG_WORDS: Record<string, string> = {
 };
 
 /**
- * One Status row. `letters` is every letter by key; `sent` is this student's SENT letters (looked up once per
+ * One Status row. `letters` is every letter by key; `sent` is this student's letters that went out (looked up once per
  * recalculation by `sentByStudent`: scanning every letter for each student is quadratic, about a minute of script
  * time on a 20,000-student district). `personFor` names the person assigned the student in a role ('' for none).
  */
@@ -42,7 +42,7 @@ export function statusRow(
   const next = nextDue(status.due.filter((d) => d.owner !== 'system')) ?? status.nextDue;
   const letterText = status.lettersDue
     .map((l) => `${letterLabel(policy, l.letterType)}: ${letters.get(l.key)?.state ?? 'DUE'}`)
-    .concat(sent.map((l) => `${letterLabel(policy, l.letterType)}: SENT`));
+    .concat(sent.map((l) => `${letterLabel(policy, l.letterType)}: ${l.state}`));
   return {
     studentId: status.studentId,
     name: who?.name ?? '',
@@ -74,11 +74,11 @@ export function statusRow(
   };
 }
 
-/** Each student's SENT letters, by student id. */
+/** Each student's letters that went out (SENT or PRINTED), by student id. */
 export function sentByStudent(letters: Iterable<LetterRow>): Map<string, LetterRow[]> {
   const out = new Map<string, LetterRow[]>();
   for (const l of letters) {
-    if (l.state !== 'SENT') continue;
+    if (l.state !== 'SENT' && l.state !== 'PRINTED') continue;
     const list = out.get(l.studentId);
     if (list) list.push(l);
     else out.set(l.studentId, [l]);

@@ -31,6 +31,15 @@ import { CsvFileError, driveFileId } from '../ports/files';
 import { installSchedule, removeSchedule, showSchedule, tick } from '../app/schedule-run';
 import { ownerFailureMail } from '../gas/mail-failure';
 import { describeReport, redrawDashboard, reportAndRefresh } from './report-runs';
+import { lettersDialog } from './letters-dialog';
+import {
+  checkLetterTemplates as checkTemplatesUseCase,
+  lettersOverview,
+  setUpLetterTemplates,
+} from '../app/letters-setup';
+import { previewLetters, sendLettersChunk, type ChunkResult } from '../app/letters-run';
+import type { LettersOverview } from '../app/letters-setup';
+import { holdLetters } from '../app/letters-hold';
 import {
   describeCallList,
   GLOBAL_JOBS,
@@ -38,6 +47,7 @@ import {
   describeRecalc,
   describeSetUp,
   dialogCall,
+  letterServices,
   menuAction,
   offerFirstAdministrator,
   recalculateAfter,
@@ -76,6 +86,7 @@ export function showAbout(): void {
 export function setUpWorkbook(): void {
   menuAction('Set up', (ui, s) => {
     const changes = setUpWorkbookUseCase(s);
+    changes.push(...setUpLetters(s));
     changes.push(...offerFirstAdministrator(ui, s));
     showSchedule(s, GLOBAL_JOBS);
     ui.alert('Attendance Steps is set up', `${describeSetUp(changes)}\n\n${recalculateAfter(s)}`);
@@ -292,3 +303,53 @@ export function refreshDashboardNow(): void {
 }
 
 export { showSidebar, sidebarLogContact, sidebarRecalculate, sidebarStart, sidebarStudent } from './sidebar';
+
+/** Set up's letters part: the default templates, once (a failure is told, and Set up's own work stays). */
+function setUpLetters(s: ReturnType<typeof services>): string[] {
+  try {
+    const l = letterServices(s, Date.now());
+    return setUpLetterTemplates(s.workbook, l.docs, SpreadsheetApp.getActiveSpreadsheet().getName());
+  } catch (e) {
+    console.error(e);
+    return [`the letter templates could not be created (${e instanceof Error ? e.message : String(e)})`];
+  }
+}
+
+/** Menu: Attendance → Letters… (what is due, Preview, Send; sending is for administrators, checked on the server). */
+export function showLetters(): void {
+  menuAction('Letters', (ui) => ui.showDialog(lettersDialog(), 'Letters', 520, 460));
+}
+
+/** Menu: Attendance → Check letter templates (unknown fields and fields broken apart, per template). */
+export function checkLetterTemplates(): void {
+  menuAction('Check letter templates', (ui, s) => {
+    const r = checkTemplatesUseCase(s.workbook, letterServices(s, Date.now()).docs);
+    ui.alert(r.ok ? 'The letter templates are fine' : 'Letter templates to fix', r.lines.join('\n'));
+  });
+}
+
+/** Dialog call: the Letters tab by state, and the due letters by delivery and language. */
+export function lettersOverviewCall(): LettersOverview {
+  return lettersOverview(services().workbook);
+}
+
+/** Dialog call: the first merged letters as PDFs in Drive; nothing is sent. */
+export function previewLettersCall(): { ok: boolean; message: string; files: string[] } {
+  const started = Date.now();
+  return previewLetters(letterServices(services(), started));
+}
+
+/** Dialog call: one chunk (about 4.5 minutes) of the send run; the dialog asks for the next until done. */
+export function sendLettersChunkCall(): ChunkResult {
+  const started = Date.now();
+  return sendLettersChunk(letterServices(services(), started));
+}
+
+/** Dialog call: an administrator marks a student's letters "do not send", with the reason. */
+export function doNotSendCall(input: unknown): { ok: boolean; message: string } {
+  try {
+    return holdLetters(services(), input);
+  } catch (e) {
+    return { ok: false, message: `${e instanceof Error ? e.message : String(e)} Nothing was changed.` };
+  }
+}

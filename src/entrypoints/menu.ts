@@ -21,6 +21,9 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Run the weekly report now', functionName: 'runWeeklyReportNow' },
   { label: 'Refresh the dashboard', functionName: 'refreshDashboardNow' },
   null,
+  { label: 'Letters…', functionName: 'showLetters' },
+  { label: 'Check letter templates', functionName: 'checkLetterTemplates' },
+  null,
   { label: 'Adjust a step…', functionName: 'showStepAdjustment' },
   { label: 'Court referral decision…', functionName: 'showCourtDecision' },
   { label: 'Restore the record', functionName: 'restoreTheRecord' },
@@ -47,6 +50,10 @@ export const SIDEBAR_CALLS: readonly string[] = [
   'sidebarStudent',
   'sidebarLogContact',
   'sidebarRecalculate',
+  'lettersOverviewCall',
+  'previewLettersCall',
+  'sendLettersChunkCall',
+  'doNotSendCall',
 ];
 
 /** Adds the Attendance menu. Needs no authorization, so it also works in AuthMode.NONE. */

@@ -13,6 +13,8 @@ import type { RecalcOptions, RecalcSummary } from '../app/recalculate';
 import { documentLock, documentStore, gasClock, scriptTriggers } from '../gas/gas-platform';
 import { driveExportCopies } from '../gas/drive-csv-files';
 import { gasUi } from '../gas/gas-ui';
+import { driveLetterDocs, mailAppMailer } from '../gas/letter-docs';
+import type { LetterDeps } from '../app/letters-run';
 import { driveRecordArchive, gasSealer, gasUserSession } from '../gas/record-services';
 import { SheetsWorkbook } from '../gas/sheets-workbook';
 import { snapshotSheet } from '../gas/snapshot-sheet';
@@ -218,4 +220,20 @@ export function describeCallList(c: CallListSummary): string {
     lines.push(`${c.noPhone} students left out: no guardian phone (listed on the Data Issues tab).`);
   if (c.recalc) lines.push(describeRecalc(c.recalc));
   return lines.join('\n');
+}
+
+/** The letters' adapters on top of the usual ones; `started` is when this execution began (for its chunk). */
+export function letterServices(s: ReturnType<typeof services>, started: number): LetterDeps {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return {
+    ...s,
+    docs: driveLetterDocs(
+      s.store,
+      () => ss.getName(),
+      () => s.session.email(),
+    ),
+    mailer: mailAppMailer(),
+    elapsed: () => Date.now() - started,
+    commit: () => SpreadsheetApp.flush(),
+  };
 }

@@ -145,12 +145,25 @@ export const LETTERS = defineTab(
       help: 'Email when the guardian has an email on file (letters go only to that address); else Print, to mail.',
     }),
     schoolYear: text('School Year', { help: '' }),
-    state: text('State', { help: 'DUE, PENDING, SENT or FAILED.' }),
+    state: text('State', {
+      help:
+        'DUE, PENDING (being sent, or left by a run that stopped: review it), SENT, PRINTED, NOT NEEDED, DO NOT SEND, ' +
+        'or a problem to fix first: NO ADDRESS, BAD EMAIL, NO TEMPLATE, TEMPLATE PROBLEM (Error says what).',
+    }),
     dueSince: date('Due Since', { help: '' }),
-    sentAt: datetime('Sent At', { help: '' }),
-    recipient: text('Recipient', { help: '', width: 200 }),
-    document: text('Document', { help: 'Link to the letter.', width: 200 }),
-    error: text('Error', { help: '', width: 200 }),
+    sentAt: datetime('Sent At', { help: 'When the letter was emailed or put into the print batch.' }),
+    recipient: text('Recipient', {
+      help: 'The guardian email it went to, or the mailing address.',
+      width: 200,
+    }),
+    document: text('Document', {
+      help: "Link to the letter's PDF, kept in the add-on's private Drive folder.",
+      width: 200,
+    }),
+    error: text('Error', {
+      help: 'What stops the letter, or what to know about it (sent in English…).',
+      width: 200,
+    }),
     key: text('Letter Key', {
       help: 'Student, letter and school year: each letter is issued once.',
       width: 230,

@@ -24,6 +24,17 @@ describe('npm start', () => {
     expect(status.getRow(1).getCell(1).value).toBe('Student ID');
     expect(status.actualRowCount).toBe(121);
     expect(workbook.getWorksheet('Absences')!.actualRowCount).toBeGreaterThan(100);
+
+    // The demo campus's letters: each one's PDF and the print batch in letters/, the emails in outbox/.
+    const sent = /wrote (\d+) letter PDFs and (\d+) print batch PDFs/.exec(text)!;
+    const pdfs = fs.readdirSync(path.join(out, 'letters'));
+    expect(pdfs.filter((f) => f.startsWith('Letter '))).toHaveLength(Number(sent[1]));
+    expect(Number(sent[1])).toBeGreaterThan(10);
+    expect(pdfs.filter((f) => f.startsWith('Print batch')).length).toBeGreaterThan(0);
+    const emails = Number(/wrote (\d+) emails/.exec(text)![1]);
+    expect(fs.readdirSync(path.join(out, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(emails);
+    expect(text).toMatch(/Letters on the Letters tab: \d+ \((SENT|PRINTED) \d+/);
+    expect(text).not.toMatch(/DUE \d+/);
   });
 
   it('loads that workbook again with --workbook and gives the same steps', async () => {

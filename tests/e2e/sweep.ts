@@ -78,7 +78,7 @@ function internals(emu: Emulator): Internals {
   return emu.control as unknown as Internals;
 }
 
-function capture(emu: Emulator): Captured {
+export function capture(emu: Emulator): Captured {
   const c = internals(emu);
   const rt = emu.control.rt;
   return clone({
@@ -93,7 +93,7 @@ function capture(emu: Emulator): Captured {
 }
 
 /** Puts the captured state back into the same emulator (a fresh copy each time). */
-function restore(emu: Emulator, state: Captured): Emulator {
+export function restore(emu: Emulator, state: Captured): Emulator {
   const c = internals(emu);
   const s = clone(state);
   c.sheets.state.books.set(c.sheets.state.activeId, s.book);
@@ -127,14 +127,14 @@ export function outcome(emu: Emulator): unknown {
 }
 
 /** Every call of the run, as [method, nth], from a clean run (pure computation left out). */
-function callsOf(counts: Record<string, number>, only?: RegExp): [string, number][] {
+export function callsOf(counts: Record<string, number>, only?: RegExp): [string, number][] {
   return Object.entries(counts)
     .filter(([m]) => !NOT_A_SERVICE.has(m) && (!only || only.test(m)))
     .flatMap(([m, n]) => Array.from({ length: n }, (_, i) => [m, i + 1] as [string, number]));
 }
 
 /** Makes the `nth` call of `method` end the execution as the time limit does: no later call of it succeeds. */
-function killAt(emu: Emulator, method: string, nth: number): void {
+export function killAt(emu: Emulator, method: string, nth: number): void {
   const rt = emu.control.rt as unknown as {
     call: (m: string, u?: number) => void;
     current: { killed: boolean } | null;

@@ -135,6 +135,16 @@ describe('DocumentApp and DriveApp', () => {
     expect((await pdfPages(bytes)).texts[0]).toEqual(['Aviso', 'Niño & familia']);
   });
 
+  it('reads an HTML page as a browser would: numeric references decoded, white space collapsed, empty blocks gone', async () => {
+    const emu = createEmu();
+    const bytes = emu.run<number[]>(`
+      const html = '<html><head><style>p{margin:0}</style></head><body><h2>Carta\\n de aviso</h2>' +
+        '<p>O&#39;Brien &#38; Nguy&#7877;n</p><p></p>\\n<p>  Mar&#xED;a\\n  López  </p></body></html>';
+      return Array.from(DriveApp.createFile('a.html', html, 'text/html').getBlob().getAs('application/pdf').getBytes());
+    `);
+    expect((await pdfPages(bytes)).texts[0]).toEqual(['Carta de aviso', "O'Brien & Nguyễn", 'María López']);
+  });
+
   it('keeps Drive files: createFile from blobs and strings, folders, sharing, editors, trash and iterators', () => {
     const emu = createEmu();
     const out = emu.run<string[]>(`
