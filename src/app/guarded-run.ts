@@ -70,7 +70,7 @@ export function runGuarded(
         });
         for (const [tab, rows] of read) snapshot.replace(tab, columnOfRows(rows));
       } else {
-        if (taken.length > 0) result = recalculateStudents(held, taken);
+        if (taken.length > 0) result = recalculateStudents(held, taken, options);
         if (plan.wroteIds) snapshot.patch(plan.wroteIds.tab, plan.wroteIds.start, plan.wroteIds.ids);
       }
       updateState(deps.store, (s) => {

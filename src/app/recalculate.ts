@@ -9,7 +9,7 @@ import type { RecordArchive, Sealer } from '../ports/record';
 import { sendable, STATE } from './letters-plan';
 import { ABSENCES, DATA_ISSUES, DOCUMENTATION, LETTERS, STAFF, STATUS, STUDENTS, TO_DO } from '../ports/tabs';
 import { columnKeys, type TabDef } from '../ports/schema';
-import { WorkbookError, type SheetRow, type Workbook } from '../ports/workbook';
+import { WorkbookError, type RowOf, type SheetRow, type Workbook } from '../ports/workbook';
 import {
   lettersIssued,
   readAppliedRules,
@@ -86,6 +86,21 @@ export interface RecalcOptions {
     entries: Omit<DocRow, 'entryId' | 'seal'>[];
     problems: Problem[];
   };
+  /**
+   * Sees what a run of some students left on the tabs for them, once every write is done (the sidebar's card is
+   * made from it instead of reading the tabs again). Not called when the run became a full one, nor when typed rows
+   * of theirs were given Entry IDs (those rows are then read back).
+   */
+  onStudentsWritten?: (written: StudentsWritten) => void;
+}
+
+/** The rows a run of some students read and wrote for them, as they now are on each tab, in the tab's order. */
+export interface StudentsWritten {
+  status: StatusRow[];
+  absences: RowOf<typeof ABSENCES.columns>[];
+  letters: LetterRow[];
+  documentation: DocRow[];
+  toDo: ToDoRow[];
 }
 
 export interface AddToRecordInput {
@@ -181,8 +196,12 @@ function recalculateAllHeld(deps: RecalcDeps, options: RecalcOptions = {}): Reca
 }
 
 /** Only the given students: their rows are found, not read whole, so an edit stays within a few seconds. */
-export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): RecalcSummary {
-  return deps.lock.withLock(() => recalculateStudentsHeld(deps, studentIds));
+export function recalculateStudents(
+  deps: RecalcDeps,
+  studentIds: string[],
+  options: Pick<RecalcOptions, 'onStudentsWritten'> = {},
+): RecalcSummary {
+  return deps.lock.withLock(() => recalculateStudentsHeld(deps, studentIds, options));
 }
 
 /**
@@ -190,7 +209,11 @@ export function recalculateStudents(deps: RecalcDeps, studentIds: string[]): Rec
  * changed or copied, the whole campus is recalculated instead: only a full run can tell what is missing and count
  * it from the add-on's copy, so the kept step never drops on the edit path.
  */
-export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]): RecalcSummary {
+export function recalculateStudentsHeld(
+  deps: RecalcDeps,
+  studentIds: string[],
+  options: Pick<RecalcOptions, 'onStudentsWritten'> = {},
+): RecalcSummary {
   const { workbook } = deps;
   workbook.forgetSizes();
   const today = deps.clock.today();
@@ -200,7 +223,8 @@ export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]):
   const checked = classify(workbook.find(DOCUMENTATION, 'studentId', ids), deps.sealer);
   if (checked.rows.some((r) => r.trust === 'changed' || r.trust === 'copy')) return recalculateAllHeld(deps);
   const students = workbook.find(STUDENTS, 'studentId', ids);
-  const records = toRecords(students, workbook.find(ABSENCES, 'studentId', ids), checked.rows);
+  const absences = workbook.find(ABSENCES, 'studentId', ids);
+  const records = toRecords(students, absences, checked.rows);
   const people = caseload(students, readStaff(workbook));
   for (const tab of [LETTERS, STATUS, TO_DO, DATA_ISSUES]) recreateIfDeleted(workbook, tab);
   checkColumns(workbook, [DATA_ISSUES]);
@@ -257,6 +281,17 @@ export function recalculateStudentsHeld(deps: RecalcDeps, studentIds: string[]):
   );
   workbook.append(TO_DO, todo.append);
   workbook.deleteRows(TO_DO, todo.remove);
+  const named = checked.rows.some((r) => r.trust === 'typed' && r.values.entryId === '' && r.row > 0);
+  if (options.onStudentsWritten && !named) {
+    const updated = new Map(e.lettersToUpdate.map((r) => [r.row, r.values]));
+    options.onStudentsWritten({
+      status: e.statusRows,
+      absences: absences.map((r) => r.values),
+      letters: [...letters.map((r) => updated.get(r.row) ?? r.values), ...e.lettersToAppend],
+      documentation: [...checked.rows.map((r) => r.values), ...written],
+      toDo: [...todo.update.map((r) => r.values), ...todo.append],
+    });
+  }
   return summarize(e, today);
 }
 

@@ -6,7 +6,8 @@ import type { Role } from '../domain/types';
 import type { DocumentStore, Clock } from '../ports/platform';
 import type { Sealer, UserSession } from '../ports/record';
 import { ABSENCES, DOCUMENTATION, LETTERS, STATUS, TO_DO } from '../ports/tabs';
-import type { Workbook } from '../ports/workbook';
+import type { RowOf, Workbook } from '../ports/workbook';
+import type { StudentsWritten } from './recalculate';
 import { resolveActor } from './actor';
 import { rulesInForce } from './campus';
 import { contactTypesFor, type ContactType } from './contact-types';
@@ -15,6 +16,7 @@ import { MAX_NOTE_LENGTH } from './privileged-entry';
 import { readState } from './pending-work';
 import { runGuarded, type GuardedDeps } from './guarded-run';
 import { DOC } from '../domain/policy';
+import { withoutLeadingZeros } from '../domain/student-ids';
 
 export interface ViewDeps {
   workbook: Workbook;
@@ -194,21 +196,37 @@ export function cardOf(deps: ViewDeps, studentId: string): CardResult {
       message: `No student ${studentId} on the Status tab (a student added to the roster since the last recalculation appears after Recalculate now).`,
     };
   const id = row.studentId;
-  const absences = workbook
-    .find(ABSENCES, 'studentId', [id])
-    .map((r) => ({ date: r.values.date, code: r.values.code }))
+  return cardFrom(deps.store, {
+    status: row,
+    absences: workbook.find(ABSENCES, 'studentId', [id]).map((r) => r.values),
+    letters: workbook.hasTab(LETTERS) ? workbook.find(LETTERS, 'studentId', [id]).map((r) => r.values) : [],
+    documentation: workbook.find(DOCUMENTATION, 'studentId', [id]).map((r) => r.values),
+    toDo: workbook.hasTab(TO_DO) ? workbook.find(TO_DO, 'studentId', [id]).map((r) => r.values) : [],
+  });
+}
+
+/** The rows a card is made of: the student's Status row and their rows of the other tabs, in each tab's order. */
+interface CardRows {
+  status: RowOf<typeof STATUS.columns>;
+  absences: RowOf<typeof ABSENCES.columns>[];
+  letters: RowOf<typeof LETTERS.columns>[];
+  documentation: RowOf<typeof DOCUMENTATION.columns>[];
+  toDo: RowOf<typeof TO_DO.columns>[];
+}
+
+function cardFrom(store: DocumentStore, rows: CardRows): CardResult {
+  const row = rows.status;
+  const id = row.studentId;
+  const absences = rows.absences
+    .map((a) => ({ date: a.date, code: a.code }))
     .sort((a, b) => b.date.localeCompare(a.date));
-  const letters = workbook.hasTab(LETTERS)
-    ? workbook.find(LETTERS, 'studentId', [id]).map(({ values: l }) => ({
-        letter: l.letterType,
-        state: l.state,
-        dueSince: l.dueSince,
-        sentAt: l.sentAt,
-      }))
-    : [];
-  const contacts = workbook
-    .find(DOCUMENTATION, 'studentId', [id])
-    .map((r) => r.values)
+  const letters = rows.letters.map((l) => ({
+    letter: l.letterType,
+    state: l.state,
+    dueSince: l.dueSince,
+    sentAt: l.sentAt,
+  }));
+  const contacts = rows.documentation
     .filter((d) => d.type !== DOC.stepReached)
     .sort((a, b) => b.date.localeCompare(a.date) || b.loggedAt.localeCompare(a.loggedAt))
     .slice(0, CONTACTS_SHOWN)
@@ -220,16 +238,14 @@ export function cardOf(deps: ViewDeps, studentId: string): CardResult {
       notes: d.notes,
       entryId: d.entryId,
     }));
-  const due = workbook.hasTab(TO_DO)
-    ? workbook.find(TO_DO, 'studentId', [id]).map(({ values: t }) => ({
-        action: t.action,
-        owner: t.ownerRole,
-        assignedTo: t.assignedTo,
-        dueBy: t.dueBy,
-        daysLate: countIn(t.daysLate),
-      }))
-    : [];
-  const pending = readState(deps.store).pending;
+  const due = rows.toDo.map((t) => ({
+    action: t.action,
+    owner: t.ownerRole,
+    assignedTo: t.assignedTo,
+    dueBy: t.dueBy,
+    daysLate: countIn(t.daysLate),
+  }));
+  const pending = readState(store).pending;
   return {
     ok: true,
     card: {
@@ -266,6 +282,24 @@ export function recalculatedCard(deps: GuardedDeps & ViewDeps, input: unknown): 
   const parsed = v.safeParse(StudentInput, input);
   if (!parsed.success) return { ok: false, message: parsed.issues[0].message };
   const id = parsed.output.studentId;
-  runGuarded(deps, "The sidebar's recalculation", () => ({ scope: [id], fallback: [id] }));
-  return cardOf(deps, id);
+  // The card is made from the rows the run itself read and wrote under the lock (they are what the tabs now hold):
+  // only a run that became a full one, or a student not found as asked, reads the tabs again.
+  let written: StudentsWritten | null = null;
+  runGuarded(deps, "The sidebar's recalculation", () => ({ scope: [id], fallback: [id] }), {
+    onStudentsWritten: (w) => (written = w),
+  });
+  const rows = written as StudentsWritten | null;
+  const status = rows?.status.filter((r) => r.studentId === id) ?? [];
+  if (!rows || status.length !== 1) return cardOf(deps, id);
+  // Rows found as cardOf finds them: the id, leading zeros aside (runs of several owed students hold others too).
+  const key = withoutLeadingZeros(id);
+  const mine = <T extends { studentId: string }>(list: T[]) =>
+    list.filter((r) => withoutLeadingZeros(r.studentId) === key);
+  return cardFrom(deps.store, {
+    status: status[0]!,
+    absences: mine(rows.absences),
+    letters: mine(rows.letters),
+    documentation: mine(rows.documentation),
+    toDo: mine(rows.toDo),
+  });
 }

@@ -84,6 +84,8 @@ describe('sidebar calls: good payloads', () => {
     expect(card.ok).toBe(true);
     expect(card.card.pending).toBe(false);
     expect(card.card.contacts[0]).toMatchObject({ entryId: r.entryId, notes: '=IMPORTRANGE("x","y")' });
+    // Made from the run's own rows, it is the card the tabs give afterwards.
+    expect(call(emu, 'sidebarStudent', { studentId: '1001' })).toEqual(card);
   });
 
   it('the same submission twice (a double click, a retried call) writes one entry', () => {
@@ -145,9 +147,21 @@ describe('sidebar calls: good payloads', () => {
       studentId: '1001',
     });
     expect(card.card.step).toBe(1);
+    expect(call(emu, 'sidebarStudent', { studentId: '1001' })).toEqual(card);
     emu.setUser(STAFF.district);
     const di = call(emu, 'sidebarLogContact', contact({ studentId: '1002', type: 'District intervention' }));
     expect(di.ok).toBe(true);
+    // Two students owed at once (1002 and 1003): the card of the one asked for holds only their rows.
+    const other = call(
+      emu,
+      'sidebarLogContact',
+      contact({ studentId: '1003', type: 'District intervention' }),
+    );
+    expect(other.ok).toBe(true);
+    const card2 = call(emu, 'sidebarRecalculate', { studentId: '1002' });
+    expect(card2).toMatchObject({ ok: true, card: { id: '1002', pending: false } });
+    expect(call(emu, 'sidebarStudent', { studentId: '1002' })).toEqual(card2);
+    expect(call(emu, 'sidebarStudent', { studentId: '1003' })).toMatchObject({ card: { pending: false } });
   });
 
   it("the card of the student named like HTML carries the name as text, and the administrator's start names them", () => {

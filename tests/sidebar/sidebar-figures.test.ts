@@ -67,6 +67,11 @@ describe('sidebar figures at 3,000 students', () => {
     expect((log.value as { ok: boolean }).ok).toBe(true);
     const recalc = run(emu, 'sidebarRecalculate', { studentId: id });
     expect((recalc.value as { ok: boolean }).ok).toBe(true);
+    // The card made from the run's own rows is the card read from the tabs afterwards.
+    const card2 = recalc.value as { card: { contacts: { entryId: string }[]; pending: boolean } };
+    expect(card2.card.contacts.map((c) => c.entryId)).toContain((log.value as { entryId: string }).entryId);
+    expect(card2.card.pending).toBe(false);
+    expect(run(emu, 'sidebarStudent', { studentId: id }).value).toEqual(recalc.value);
     figures.push(
       ["a student's card", card.simulatedMs],
       ['log a contact (checked, sealed, written under the lock)', log.simulatedMs],
