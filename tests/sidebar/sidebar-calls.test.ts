@@ -164,6 +164,33 @@ describe('sidebar calls: good payloads', () => {
     expect(call(emu, 'sidebarStudent', { studentId: '1003' })).toMatchObject({ card: { pending: false } });
   });
 
+  it('a recalculation that brings a student new actions and a letter returns the card the tabs give after', () => {
+    emu.setUser(STAFF.counselor);
+    const before = call<{ ok: boolean; card: { due: unknown[]; letters: unknown[] } }>(
+      emu,
+      'sidebarStudent',
+      {
+        studentId: '1003',
+      },
+    );
+    // Absences typed for 1003 (no trigger fires for a write from outside): the run finds them.
+    const last = emu.values('Absences').length;
+    emu.setValues(
+      'Absences',
+      `A${last + 1}`,
+      ['2026-09-08', '2026-09-09', '2026-09-10', '2026-09-11', '2026-09-14'].map((d) => ['1003', d, 'U']),
+    );
+    const card = call<{ ok: boolean; card: { step: number; due: unknown[]; letters: unknown[] } }>(
+      emu,
+      'sidebarRecalculate',
+      { studentId: '1003' },
+    );
+    expect(card.card.step).toBeGreaterThan(0);
+    expect(card.card.due.length).toBeGreaterThan(before.card.due.length);
+    expect(card.card.letters.length).toBeGreaterThan(before.card.letters.length);
+    expect(call(emu, 'sidebarStudent', { studentId: '1003' })).toEqual(card);
+  });
+
   it("the card of the student named like HTML carries the name as text, and the administrator's start names them", () => {
     emu.setUser(ADMIN);
     const card = call<{ ok: boolean; card: { name: string; step: number } }>(emu, 'sidebarStudent', {
