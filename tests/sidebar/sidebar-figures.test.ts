@@ -53,7 +53,7 @@ describe('sidebar figures at 3,000 students', () => {
     expect(open.simulatedMs + start.simulatedMs).toBeLessThan(3000);
   });
 
-  it('logging a contact stays under 3 s; the card and the recalculation that follow are reported', () => {
+  it('logging a contact stays under 3 s; the card and the recalculation that follow are reported and bounded', () => {
     const card = run(emu, 'sidebarStudent', { studentId: id });
     expect((card.value as { ok: boolean }).ok).toBe(true);
     const log = run(emu, 'sidebarLogContact', {
@@ -78,5 +78,7 @@ describe('sidebar figures at 3,000 students', () => {
       ['recalculate the student and return the updated card', recalc.simulatedMs],
     );
     expect(log.simulatedMs).toBeLessThan(3000);
+    // The updated card comes from the run's own rows (7.95 s measured; it read the five tabs again before, 11.3 s).
+    expect(recalc.simulatedMs).toBeLessThan(8500);
   });
 });
