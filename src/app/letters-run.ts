@@ -11,6 +11,7 @@ import { refusal, resolveActor } from './actor';
 import { readAppliedRules } from './campus';
 import { roleLabel } from './labels';
 import { planLetters, sendable, STATE, type LetterJob, type LetterSheetRow } from './letters-plan';
+import { recalculateStudents } from './recalculate';
 import { Ledger, type DocRow } from './record';
 
 export interface LetterDeps {
@@ -38,6 +39,8 @@ const LAST_END_MS = 330_000;
 /** The pace assumed before the first batch, and what a batch costs besides its letters (marks, record). */
 const FIRST_PACE_MS = 3_000;
 const BATCH_OVERHEAD_MS = 8_000;
+/** Kept free at the end of a chunk to recalculate the students whose letters went out (Status and To Do). */
+const RECALC_RESERVE_MS = 20_000;
 export const PRINT_MAX_PAGES = 100;
 const CURSOR_KEY = 'letters.run';
 
@@ -177,13 +180,14 @@ export function sendLettersChunk(deps: LetterDeps): ChunkResult {
   let quotaStopped = false;
   let sentNow = 0;
   let printedNow = 0;
+  const wentOut = new Set<string>();
 
   let pace = FIRST_PACE_MS;
   while ((emailQueue.length > 0 && !quotaStopped) || printQueue.length > 0) {
     const began = deps.elapsed();
     if (began > CHUNK_MS) break;
     // As many letters as fit before the limit at the slowest pace seen so far; at least one family, or none.
-    const room = Math.floor((LAST_END_MS - began - BATCH_OVERHEAD_MS) / pace);
+    const room = Math.floor((LAST_END_MS - RECALC_RESERVE_MS - began - BATCH_OVERHEAD_MS) / pace);
     let batch: LetterJob[][];
     if (emailQueue.length > 0 && !quotaStopped) {
       const fits = Math.min(EMAIL_BATCH, deps.mailer.remaining());
@@ -202,11 +206,24 @@ export function sendLettersChunk(deps: LetterDeps): ChunkResult {
       if (o.state === STATE.sent) sentNow++;
       if (o.state === STATE.printed) printedNow++;
       if (o.state === STATE.due) quotaStopped = true;
+      if (o.state === STATE.sent || o.state === STATE.printed) wentOut.add(o.job.studentId);
     }
     deps.lock.withLock(() => finish(deps, ledger, outcomes, actor.email, roleLabel(actor.role!), today));
     if (outcomes.some((o) => o.via.startsWith('print:'))) {
       const files = outcomes.filter((o) => o.via.startsWith('print:')).map((o) => o.via.slice(6));
       for (const f of files) if (!cursor.printFiles.includes(f)) cursor.printFiles.push(f);
+    }
+  }
+
+  // Status and To Do show at once the letters that went out in this chunk: only those students are recalculated.
+  // The letters are already SENT or PRINTED and recorded, so a failure here only leaves it to the next recalculation.
+  let recalcFailed = false;
+  if (wentOut.size > 0) {
+    try {
+      recalculateStudents(deps, [...wentOut]);
+    } catch (e) {
+      recalcFailed = true;
+      console.error(e);
     }
   }
 
@@ -228,6 +245,10 @@ export function sendLettersChunk(deps: LetterDeps): ChunkResult {
   if (review > 0)
     parts.push(`${review} letters are PENDING from an interrupted run: review them on the Letters tab.`);
   if (plan.templateProblems.length > 0) parts.push(`Template problems: ${plan.templateProblems.join(' | ')}`);
+  if (recalcFailed)
+    parts.push(
+      'Status and To Do show these letters at the next recalculation (they could not be updated now).',
+    );
   return {
     ok: true,
     done,

@@ -73,7 +73,7 @@ export const ROSTER = [
     ...blank(3),
   ],
 ];
-const DAYS = ['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04', '2026-09-08'];
+export const DAYS = ['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04', '2026-09-08'];
 /** 1001: five unexcused days (letters 1 and 2); the others three (letter 1). */
 export const ABSENCES = [
   ...DAYS.map((d) => ['1001', d, 'U', '']),
@@ -81,11 +81,13 @@ export const ABSENCES = [
 ];
 
 /** Set up (you become the first administrator), the roster and absences, then Recalculate now. */
-export function letterCampus(options: { asOf?: string } = {}): Emulator {
+export function letterCampus(
+  options: { asOf?: string; roster?: string[][]; absences?: string[][] } = {},
+): Emulator {
   const emu = createEmulatorSync({ asOf: options.asOf ?? '2026-09-15', userEmail: 'principal@school.org' });
   menu(emu, 'setUpWorkbook');
-  emu.setValues('Students', 'A2', ROSTER);
-  emu.setValues('Absences', 'A2', ABSENCES);
+  emu.setValues('Students', 'A2', options.roster ?? ROSTER);
+  emu.setValues('Absences', 'A2', options.absences ?? ABSENCES);
   setSetting(emu, 'letter.principal', 'Dr. Ana Ruiz');
   setSetting(emu, 'letter.campus', 'Lakeside Middle School');
   setSetting(emu, 'letter.campusPhone', '(512) 555-0100');
