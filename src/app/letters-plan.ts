@@ -136,7 +136,7 @@ export function planLetters(
   const template = (id: string) => {
     if (!templates.has(id)) {
       const paragraphs = docs.readTemplate(id);
-      const found = paragraphs ? checkTemplate(paragraphs.map((p) => p.text)) : null;
+      const found = paragraphs ? checkTemplate(paragraphs) : null;
       templates.set(id, {
         paragraphs,
         problems: found ? [...found.unknown.map((u) => `unknown field ${u}`), ...found.split] : [],

@@ -74,7 +74,7 @@ export function checkLetterTemplates(workbook: Workbook, docs: LetterDocs): { ok
         lines.push(`${key}: the file ${id} cannot be opened (deleted, or not shared with you).`);
         continue;
       }
-      const found = checkTemplate(paragraphs.map((p) => p.text));
+      const found = checkTemplate(paragraphs);
       if (found.unknown.length + found.split.length === 0) lines.push(`${key}: fine.`);
       else {
         ok = false;

@@ -49,18 +49,30 @@ const FIELD = /\{\{([^{}]*)\}\}/g;
 
 /**
  * Checks a template's paragraphs: placeholders that are not known fields, and fields broken apart (a `{{` with no
- * `}}` in the same paragraph, single braces, an empty field), as formatting or a line break in the middle of a
- * field leaves them. Never guesses what a broken field meant.
+ * `}}` in the same paragraph, single braces, an empty field, a field whose characters are formatted differently),
+ * as formatting or a line break in the middle of a field leaves them. Never guesses what a broken field meant.
  */
-export function checkTemplate(paragraphs: readonly string[]): TemplateProblems {
+export function checkTemplate(
+  paragraphs: readonly (string | { text: string; runs?: readonly number[] })[],
+): TemplateProblems {
   const unknown: string[] = [];
   const split: string[] = [];
-  paragraphs.forEach((text, i) => {
+  paragraphs.forEach((p, i) => {
+    const text = typeof p === 'string' ? p : p.text;
+    const runs = typeof p === 'string' ? [] : (p.runs ?? []);
     const where = `paragraph ${i + 1}`;
     for (const m of text.matchAll(FIELD)) {
       const name = (m[1] ?? '').trim();
       if (name === '') split.push(`an empty field {{}} in ${where}`);
       else if (!knownField(name)) unknown.push(`{{${name}}} in ${where}`);
+      // A field whose characters are not all formatted alike (half bold, part a link…): Docs holds it as pieces,
+      // and the letter could not keep that formatting; the person makes the whole field one format.
+      const at = m.index ?? 0;
+      if (runs.some((r) => r > at && r < at + m[0].length))
+        split.push(
+          `a field split by formatting in ${where} (${m[0]}: part of it is formatted differently, e.g. bold): ` +
+            'select the whole field and give it one format',
+        );
     }
     const rest = text.replace(FIELD, '');
     if (/\{\{|\}\}/.test(rest))

@@ -7,6 +7,11 @@ import { LETTER } from './policy';
 export interface LetterParagraph {
   text: string;
   heading: 'NORMAL' | 'HEADING1' | 'HEADING2';
+  /**
+   * Where the text's formatting changes (Docs' Text.getTextAttributeIndices: 0, then the start of each run of
+   * differently formatted characters); read from a template so the check can find a field split by formatting.
+   */
+  runs?: number[];
 }
 
 const h1 = (text: string): LetterParagraph => ({ text, heading: 'HEADING1' });

@@ -78,7 +78,10 @@ export function driveLetterDocs(
               : h.startsWith('HEADING') || h === 'SUBTITLE'
                 ? 'HEADING2'
                 : 'NORMAL';
-          return { text: p.getText(), heading };
+          const text = p.getText();
+          // Where formatting changes, only for a paragraph with a field (the check looks for split fields).
+          const runs = text.includes('{{') ? p.editAsText().getTextAttributeIndices() : undefined;
+          return runs ? { text, heading, runs } : { text, heading };
         });
       } catch {
         return null;

@@ -176,6 +176,41 @@ describe('templates that cannot be used', () => {
     expect(stateOf(emu, '1001')['State']).toBe('SENT');
   });
 
+  it('a field half bold is reported by the check and stops that template; the same field all bold is fine', () => {
+    const emu = letterCampus();
+    const id = settingValue(emu, 'letter.template.letter1.English');
+    // The saved body (an execution that opened the document saves a new one when it ends: read it each time).
+    const saved = () => drive(emu).documents.docs.get(id)!.saved;
+    const at = saved().findIndex((b) => b.kind === 'paragraph' && b.text === 'Dear {{Guardian Name}},');
+    expect(at).toBeGreaterThanOrEqual(0);
+    // What a person leaves by making "{{Guardian" bold and not " Name}}": Docs holds the field as two runs.
+    const text = 'Dear {{Guardian Name}},';
+    const bold = { bold: true };
+    const styles = (from: number, to: number) =>
+      [...text].map((_c, i) => (i >= from && i < to ? bold : null));
+    const setStyles = (from: number, to: number) =>
+      (saved()[at] = { ...saved()[at]!, kind: 'paragraph', text, styles: styles(from, to) } as ReturnType<
+        typeof saved
+      >[number]);
+    setStyles(5, 15);
+    emu.run('checkLetterTemplates', undefined, 'menu');
+    const alert = emu.ui.alerts.at(-1)!;
+    expect(alert.title).toBe('Letter templates to fix');
+    expect(alert.prompt).toContain(
+      'letter.template.letter1.English: a field split by formatting in paragraph ' +
+        `${at + 1} ({{Guardian Name}}: part of it is formatted differently, e.g. bold)`,
+    );
+    // Before a run too: English letter 1 is not merged; the Spanish letters still go.
+    sendAll(emu);
+    expect(stateOf(emu, '1006')['State']).toBe('TEMPLATE PROBLEM');
+    expect(stateOf(emu, '1001')['State']).toBe('SENT');
+
+    // The whole field bold: one run, nothing to report.
+    setStyles(5, 22);
+    emu.run('checkLetterTemplates', undefined, 'menu');
+    expect(emu.ui.alerts.at(-1)).toMatchObject({ title: 'The letter templates are fine' });
+  });
+
   it('a missing template setting is NO TEMPLATE; a family without a Spanish template gets English, and the row says so', () => {
     const emu = letterCampus();
     setSetting(emu, 'letter.template.letter1.Spanish', '');

@@ -42,6 +42,17 @@ describe('letter fields', () => {
     ]);
   });
 
+  it('finds a field whose characters are formatted differently, not one formatted as a whole', () => {
+    // "Dear " plain, "{{Guardian" bold, " Name}}," plain: the run starting at 15 falls inside the field.
+    const half = { text: 'Dear {{Guardian Name}},', runs: [0, 5, 15] };
+    // The whole field bold (runs start at 5 and end at 22): fine.
+    const whole = { text: 'Dear {{Guardian Name}},', runs: [0, 5, 22] };
+    expect(checkTemplate([half, whole, { text: '{{Grade}}' }]).split).toEqual([
+      'a field split by formatting in paragraph 1 ({{Guardian Name}}: part of it is formatted differently, e.g. ' +
+        'bold): select the whole field and give it one format',
+    ]);
+  });
+
   it('merges known fields and refuses an unknown one rather than leaving it blank', () => {
     expect(mergeText('Dear {{Guardian  name}}, {{grade}}', values)).toBe('Dear <Guardian Name>, <Grade>');
     expect(() => mergeText('Bus {{Bus Route}}', values)).toThrow('unknown field {{Bus Route}}');
