@@ -320,7 +320,8 @@ class Renderer {
         this.y -= lineH;
       }
     }
-    this.y -= size * 0.35;
+    // Docs' default space after a paragraph, or what the paragraph sets (points).
+    this.y -= p.spacingAfter ?? size * 0.35;
   }
 
   async table(t: TableBlock): Promise<void> {

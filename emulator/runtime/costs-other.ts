@@ -31,6 +31,7 @@ export const OTHER_COSTS: Record<string, Cost> = {
   'Text.setItalic': { base: 5 },
   'Text.setUnderline': { base: 5 },
   'Text.getTextAttributeIndices': { base: 5 },
+  'Paragraph.setSpacingAfter': { base: 5 },
   'Body.setPageWidth': { base: 20 },
   'Body.setPageHeight': { base: 20 },
   'Body.setMarginTop': { base: 20 },

@@ -150,6 +150,7 @@ export class EmuParagraph implements Pick<
   | 'getHeading'
   | 'setAlignment'
   | 'getAlignment'
+  | 'setSpacingAfter'
   | 'editAsText'
   | 'replaceText'
   | 'getNumChildren'
@@ -203,6 +204,15 @@ export class EmuParagraph implements Pick<
   getAlignment(): GoogleAppsScript.Document.HorizontalAlignment {
     this.use('getAlignment');
     return this.block.alignment as unknown as GoogleAppsScript.Document.HorizontalAlignment;
+  }
+  /** Sets the spacing after the paragraph, in points (Apps Script: "Sets the spacing after the element, in points"). */
+  setSpacingAfter(spacingAfter: number): GoogleAppsScript.Document.Paragraph {
+    this.use('setSpacingAfter');
+    const n = Number(spacingAfter);
+    if (typeof spacingAfter !== 'number' || !Number.isFinite(n) || n < 0)
+      throw gasError(`Invalid argument: spacingAfter (${String(spacingAfter)}).`);
+    this.block.spacingAfter = n;
+    return this as unknown as GoogleAppsScript.Document.Paragraph;
   }
   editAsText(): GoogleAppsScript.Document.Text {
     this.use('editAsText');

@@ -32,6 +32,11 @@ export interface ParagraphBlock {
    * objects, never mutated in place (a change replaces the entry).
    */
   styles?: (TextStyle | null)[];
+  /**
+   * Space after the paragraph in points (`Paragraph.setSpacingAfter`, or a browser's margin for a paragraph of a
+   * converted HTML page); absent: the style's default.
+   */
+  spacingAfter?: number;
 }
 
 /** Page size and margins in points (Body.setPageWidth, setMarginTop, …). */

@@ -43,26 +43,38 @@ function decodeEntities(text: string): string {
 }
 
 const HTML_HEADINGS: Record<string, Heading> = { h1: 'HEADING1', h2: 'HEADING2', h3: 'HEADING3' };
+/**
+ * A browser's default margin after a block, in points at the sizes the PDF is drawn with: a paragraph 1em (11 pt
+ * text), h1 0.67em of 20 pt, h2 0.83em of 16 pt, h3 1em of 14 pt (adjacent margins collapse, so the gap between
+ * two paragraphs is one margin). A div, list item, table row or line break has none.
+ */
+const HTML_MARGIN: Record<string, number> = { p: 11, h1: 13.4, h2: 13.3, h3: 14, h4: 11, h5: 11, h6: 11 };
 
 /**
  * The paragraphs of an HTML page: scripts and styles dropped, a paragraph per block (p, div, h1–h6, li, tr, br),
- * h1–h3 as headings, tags dropped, white space collapsed and character references decoded.
+ * h1–h3 as headings, tags dropped, white space collapsed and character references decoded; paragraphs and headings
+ * keep a browser's default margin after them.
  */
 function htmlParagraphs(html: string): ParagraphBlock[] {
   const body = html.replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '');
   const out: ParagraphBlock[] = [];
-  const re = /<(h[1-6])\b[^>]*>([\s\S]*?)<\/\1>|<br\s*\/?>|<\/(?:p|div|li|tr)>/gi;
+  const re = /<(h[1-6])\b[^>]*>([\s\S]*?)<\/\1>|<br\s*\/?>|<\/(p|div|li|tr)>/gi;
   let last = 0;
   // HTML's white space (line breaks included) is one space, and an empty block takes no room.
-  const flush = (chunk: string, heading: Heading = 'NORMAL') => {
+  const flush = (chunk: string, heading: Heading = 'NORMAL', margin?: number) => {
     const text = decodeEntities(chunk.replace(/<[^>]*>/g, ''))
       .replace(/[ \t\r\n]+/g, ' ')
       .trim();
-    if (text !== '') out.push(paragraph(text, heading));
+    if (text === '') return;
+    const block = paragraph(text, heading);
+    block.spacingAfter = margin ?? 0;
+    out.push(block);
   };
   for (let m = re.exec(body); m; m = re.exec(body)) {
-    flush(body.slice(last, m.index));
-    if (m[1]) flush(m[2]!, HTML_HEADINGS[m[1].toLowerCase()] ?? 'NORMAL');
+    // Text closed by </p> takes a paragraph's margin; text cut by a line break, a heading or another block none.
+    flush(body.slice(last, m.index), 'NORMAL', m[3]?.toLowerCase() === 'p' ? HTML_MARGIN.p : 0);
+    const h = m[1]?.toLowerCase();
+    if (h) flush(m[2]!, HTML_HEADINGS[h] ?? 'NORMAL', HTML_MARGIN[h]);
     last = m.index + m[0].length;
   }
   flush(body.slice(last));

@@ -64,7 +64,7 @@ const LETTER1: Record<LetterLanguage, LetterParagraph[]> = {
     p(''),
     p('With appreciation,'),
     p('{{Principal}}'),
-    p('Principal, {{Campus}} — school year {{School Year}}'),
+    p('Principal, {{Campus}}'),
   ],
   Spanish: [
     ...HEAD,
@@ -103,7 +103,7 @@ const LETTER1: Record<LetterLanguage, LetterParagraph[]> = {
     p(''),
     p('Atentamente,'),
     p('{{Principal}}'),
-    p('Dirección de {{Campus}}, año escolar {{School Year}}'),
+    p('Director(a) de {{Campus}}'),
   ],
 };
 
@@ -115,8 +115,8 @@ const LETTER2: Record<LetterLanguage, LetterParagraph[]> = {
     p('Dear {{Guardian Name}},'),
     p(
       "We are writing again about {{Student First Name}}'s absences. This school year {{Student First Name}} has " +
-        '{{Unexcused Days}} unexcused absences ({{Absence Dates}}) and {{Excused Days}} excused, for an attendance ' +
-        'rate of {{Attendance Rate}}.',
+        '{{Unexcused Days}} unexcused absences ({{Absence Dates}}). Counting every absence, excused ones too, ' +
+        "{{Student First Name}}'s attendance rate this year is {{Attendance Rate}}.",
     ),
     h2('Why 90% matters'),
     p(
@@ -142,7 +142,7 @@ const LETTER2: Record<LetterLanguage, LetterParagraph[]> = {
     p(''),
     p('With appreciation,'),
     p('{{Principal}}'),
-    p('Principal, {{Campus}} — school year {{School Year}}'),
+    p('Principal, {{Campus}}'),
   ],
   Spanish: [
     ...HEAD,
@@ -153,8 +153,8 @@ const LETTER2: Record<LetterLanguage, LetterParagraph[]> = {
     p('Estimado(a) {{Guardian Name}}:'),
     p(
       'Le escribimos de nuevo sobre las ausencias de {{Student First Name}}. En este año escolar tiene ' +
-        '{{Unexcused Days}} ausencias injustificadas ({{Absence Dates}}) y {{Excused Days}} justificadas, lo que ' +
-        'deja su asistencia en un {{Attendance Rate}}.',
+        '{{Unexcused Days}} ausencias injustificadas ({{Absence Dates}}). Si se cuentan todas las ausencias, también ' +
+        'las justificadas, su asistencia en este año escolar es del {{Attendance Rate}}.',
     ),
     h2('Por qué importa el 90 %'),
     p(
@@ -183,7 +183,7 @@ const LETTER2: Record<LetterLanguage, LetterParagraph[]> = {
     p(''),
     p('Atentamente,'),
     p('{{Principal}}'),
-    p('Dirección de {{Campus}}, año escolar {{School Year}}'),
+    p('Director(a) de {{Campus}}'),
   ],
 };
 

@@ -10,6 +10,8 @@ const HTML_TYPE = 'text/html';
 const PDF_TYPE = 'application/pdf';
 
 const LETTERS_FOLDER_KEY = 'letters.folder';
+/** Space after a paragraph of a printed letter, in points: one line of 11 pt text, as the HTML letters get. */
+const PARAGRAPH_SPACE_PT = 11;
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -132,6 +134,8 @@ export function driveLetterDocs(
           for (const p of all[i]!) {
             const para = body.appendParagraph(p.text);
             if (p.heading !== 'NORMAL') para.setHeading(DocumentApp.ParagraphHeading[p.heading]);
+            // The space a browser leaves after a paragraph, so a printed letter reads like the emailed one.
+            else if (p.text !== '') para.setSpacingAfter(PARAGRAPH_SPACE_PT);
           }
         }
         doc.saveAndClose();

@@ -145,6 +145,39 @@ describe('DocumentApp and DriveApp', () => {
     expect((await pdfPages(bytes)).texts[0]).toEqual(['Carta de aviso', "O'Brien & Nguyễn", 'María López']);
   });
 
+  it("leaves a browser's margin after an HTML paragraph, none between divs; setSpacingAfter sets a Doc paragraph's", async () => {
+    const emu = createEmu();
+    const [html = [], doc = []] = emu.run<number[][]>(`
+      const page = '<p>One</p><p>Two</p><div>Three</div><div>Four</div>';
+      const html = DriveApp.createFile('a.html', page, 'text/html').getBlob().getAs('application/pdf');
+      const d = DocumentApp.create('Spaced');
+      const body = d.getBody();
+      body.getChild(0).asParagraph().setText('Five');
+      const six = body.appendParagraph('Six');
+      if (six.setSpacingAfter(20) !== six) throw new Error('not chained');
+      body.appendParagraph('Seven');
+      let refused = '';
+      try { six.setSpacingAfter('a lot'); } catch (e) { refused = e.message; }
+      if (!/Invalid argument/.test(refused)) throw new Error('accepted ' + refused);
+      d.saveAndClose();
+      return [Array.from(html.getBytes()), Array.from(DriveApp.getFileById(d.getId()).getAs('application/pdf').getBytes())];
+    `);
+    const ys = async (bytes: number[]) => {
+      const [page] = await readPdf(bytes);
+      return new Map((page?.pieces ?? []).map((p) => [p.text, p.y]));
+    };
+    const h = await ys(html);
+    const line = 11 * 1.2;
+    expect(h.get('One')! - h.get('Two')!).toBeCloseTo(line + 11, 1);
+    expect(h.get('Two')! - h.get('Three')!).toBeCloseTo(line + 11, 1);
+    expect(h.get('Three')! - h.get('Four')!).toBeCloseTo(line, 1);
+    const d = await ys(doc);
+    expect(d.get('Six')! - d.get('Seven')!).toBeCloseTo(line + 20, 1);
+    // A paragraph without a spacing of its own keeps Docs' default, smaller gap.
+    expect(d.get('Five')! - d.get('Six')!).toBeLessThan(line + 11);
+    expect(d.get('Five')! - d.get('Six')!).toBeGreaterThan(line);
+  });
+
   it('keeps Drive files: createFile from blobs and strings, folders, sharing, editors, trash and iterators', () => {
     const emu = createEmu();
     const out = emu.run<string[]>(`

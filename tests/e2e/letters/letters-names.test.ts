@@ -1,5 +1,7 @@
 // Names in any script, through the built bundle: Vietnamese, Norwegian, Chinese and Arabic names of students and
 // guardians, emailed and printed, read back from the letters' PDFs and the print batch as the family reads them.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Emulator } from '../../../emulator/host/emulator';
 import type { OutboxMessage } from '../../../emulator/runtime/control';
 import type { DriveStore } from '../../../emulator/runtime/drive-store';
@@ -117,6 +119,11 @@ describe('names in any script', () => {
   });
 
   it("each letter's own PDF in Drive reads the same names", async () => {
+    // LETTER_PDF_DIR=<folder> keeps the PDFs to look at (pdftoppm -png -r 60).
+    const keep = process.env['LETTER_PDF_DIR'];
+    if (keep)
+      for (const f of drive(emu).files.values())
+        if (f.name.endsWith('.pdf')) writeFileSync(join(keep, f.name), Buffer.from(f.bytes));
     const kept = [...drive(emu).files.values()].filter((f) => /^Letter 300[24] /.test(f.name));
     expect(kept).toHaveLength(2);
     const all = await Promise.all(kept.map((f) => readPdf(f.bytes)));
