@@ -326,7 +326,14 @@ class Renderer {
 
   async table(t: TableBlock): Promise<void> {
     const cols = Math.max(1, ...t.rows.map((r) => r.length));
-    const colW = this.contentW / cols;
+    // Columns with a width set keep it (scaled down together if they overflow); the others share what is left.
+    const set = Array.from({ length: cols }, (_, i) => t.widths?.[i] ?? null);
+    const fixed = set.reduce<number>((sum, w) => sum + (w ?? 0), 0);
+    const free = set.filter((w) => w === null).length;
+    const scale = fixed > this.contentW || (free === 0 && fixed > 0) ? this.contentW / fixed : 1;
+    const share = free ? Math.max(0, this.contentW - fixed * scale) / free : 0;
+    const widths = set.map((w) => (w === null ? share : w * scale));
+    const xs = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
     const lineH = TABLE_SIZE * 1.2;
     for (const row of t.rows) {
       const cells: Cluster[][][] = [];
@@ -336,18 +343,20 @@ class Renderer {
         for (const hard of text.split('\n')) {
           if (hard === '') lines.push([]);
           else
-            lines.push(...this.wrap(this.clusters(hard, undefined, false), TABLE_SIZE, colW - 2 * CELL_PAD));
+            lines.push(
+              ...this.wrap(this.clusters(hard, undefined, false), TABLE_SIZE, widths[i]! - 2 * CELL_PAD),
+            );
         }
         cells.push(lines);
       }
       const rowH = Math.max(1, ...cells.map((c) => c.length)) * lineH + 2 * CELL_PAD;
       this.ensure(rowH);
       for (const [i, lines] of cells.entries()) {
-        const x = this.page.marginLeft + i * colW;
+        const x = this.page.marginLeft + xs[i]!;
         this.current.drawRectangle({
           x,
           y: this.y - rowH,
-          width: colW,
+          width: widths[i]!,
           height: rowH,
           borderWidth: 0.5,
           borderColor: rgb(0, 0, 0),
@@ -359,7 +368,7 @@ class Renderer {
               x + CELL_PAD,
               this.y - CELL_PAD - TABLE_SIZE - k * lineH,
               TABLE_SIZE,
-              colW - 2 * CELL_PAD,
+              widths[i]! - 2 * CELL_PAD,
               'LEFT',
             );
         }

@@ -27,6 +27,8 @@ export const OTHER_COSTS: Record<string, Cost> = {
   'Body.copy': { base: 30 },
   'Paragraph.copy': { base: 5 },
   'Table.copy': { base: 5 },
+  'Table.setColumnWidth': { base: 5 },
+  'Table.getColumnWidth': { base: 5 },
   'Text.setBold': { base: 5 },
   'Text.setItalic': { base: 5 },
   'Text.setUnderline': { base: 5 },

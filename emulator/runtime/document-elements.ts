@@ -275,7 +275,15 @@ export class EmuTableCell implements Pick<
 
 export class EmuTable implements Pick<
   GoogleAppsScript.Document.Table,
-  'getNumRows' | 'getCell' | 'getText' | 'replaceText' | 'getType' | 'asTable' | 'copy'
+  | 'getNumRows'
+  | 'getCell'
+  | 'getText'
+  | 'replaceText'
+  | 'getType'
+  | 'asTable'
+  | 'copy'
+  | 'setColumnWidth'
+  | 'getColumnWidth'
 > {
   constructor(
     private readonly s: DocSession,
@@ -321,6 +329,27 @@ export class EmuTable implements Pick<
   }
   asTable(): GoogleAppsScript.Document.Table {
     return this as unknown as GoogleAppsScript.Document.Table;
+  }
+  /** Sets a column's width in points (Apps Script: `Table.setColumnWidth(columnIndex, width)`; returns the table). */
+  setColumnWidth(columnIndex: number, width: number): GoogleAppsScript.Document.Table {
+    this.s.rt.call('Table.setColumnWidth');
+    this.s.check();
+    const cols = Math.max(0, ...this.block.rows.map((r) => r.length));
+    if (!Number.isInteger(columnIndex) || columnIndex < 0 || columnIndex >= cols)
+      throw gasError('Child index out of bounds.');
+    if (typeof width !== 'number' || !Number.isFinite(width) || width <= 0)
+      throw gasError(`Invalid argument: width`);
+    const widths = this.block.widths ?? [];
+    while (widths.length < cols) widths.push(null);
+    widths[columnIndex] = width;
+    this.block.widths = widths;
+    return this as unknown as GoogleAppsScript.Document.Table;
+  }
+  /** A column's width in points, or null when none was set (Docs then shares the page's width). */
+  getColumnWidth(columnIndex: number): number {
+    this.s.rt.call('Table.getColumnWidth');
+    this.s.check();
+    return (this.block.widths?.[columnIndex] ?? null) as number;
   }
   /** A detached deep copy (insert it with `Body.appendTable(copy)`). */
   copy(): GoogleAppsScript.Document.Table {

@@ -62,6 +62,8 @@ export const DEFAULT_PAGE: PageSetup = {
 export interface TableBlock {
   kind: 'table';
   rows: string[][];
+  /** Column widths in points set with `Table.setColumnWidth` (absent or null: the column shares what is left). */
+  widths?: (number | null)[];
 }
 
 export type Block = ParagraphBlock | TableBlock;
@@ -89,7 +91,12 @@ export function paragraph(
 }
 
 export function cloneBlock<T extends Block>(b: T): T {
-  if (b.kind === 'table') return { kind: 'table', rows: b.rows.map((r) => [...r]) } as T;
+  if (b.kind === 'table')
+    return {
+      kind: 'table',
+      rows: b.rows.map((r) => [...r]),
+      ...(b.widths ? { widths: [...b.widths] } : {}),
+    } as T;
   const p = { ...b } as ParagraphBlock;
   if (p.styles) p.styles = [...p.styles];
   return p as T;

@@ -1,7 +1,10 @@
 // The schedule's use cases: the hourly tick, installing and removing it, and its lines in Settings.
 import type { Clock, DocumentStore, FailureMail, Lock, Triggers } from '../ports/platform';
 import { SETTINGS } from '../ports/tabs';
+import type { Sealer, UserSession } from '../ports/record';
 import type { Workbook } from '../ports/workbook';
+import { refusal, resolveActor } from './actor';
+import { readAppliedRules } from './campus';
 import {
   markInstalled,
   markRemoved,
@@ -19,6 +22,14 @@ export interface ScheduleRunDeps {
   lock: Lock;
   store: DocumentStore;
   triggers: Triggers;
+  session: UserSession;
+  sealer: Sealer;
+}
+
+/** Installing or removing the schedule is an administrator's: its trigger runs as the person who installs it. */
+function scheduleRefusal(deps: ScheduleRunDeps, what: string): string | null {
+  const policy = readAppliedRules(deps.workbook, deps.clock.today(), deps.store).policy;
+  return refusal(resolveActor(deps.workbook, deps.session, deps.sealer), policy.adminRoles, what);
 }
 
 /**
@@ -43,6 +54,8 @@ export function showSchedule(deps: ScheduleRunDeps, runner: Pick<JobRunner, 'def
 
 /** Menu: installs the schedule once; says what it runs. */
 export function installSchedule(deps: ScheduleRunDeps, runner: Pick<JobRunner, 'defined'>): string {
+  const no = scheduleRefusal(deps, 'install the schedule');
+  if (no) return `${no} Nothing was changed.`;
   const now = deps.clock.now();
   const fresh = deps.triggers.installSchedule();
   if (fresh) markInstalled(deps.store, now);
@@ -55,6 +68,8 @@ export function installSchedule(deps: ScheduleRunDeps, runner: Pick<JobRunner, '
 
 /** Menu: removes the schedule's trigger (Set up will not install it again until it is installed from the menu). */
 export function removeSchedule(deps: ScheduleRunDeps, runner: Pick<JobRunner, 'defined'>): string {
+  const no = scheduleRefusal(deps, 'remove the schedule');
+  if (no) return `${no} Nothing was changed.`;
   const removed = deps.triggers.removeSchedule();
   markRemoved(deps.store);
   showSchedule(deps, runner);

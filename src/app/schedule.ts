@@ -1,6 +1,6 @@
 // The schedule: a table of jobs run by one hourly time trigger, what each last did, and how it is shown and told.
 import { addDays, startOfWeek } from '../domain/dates';
-import type { Clock, DocumentStore } from '../ports/platform';
+import type { Clock, DocumentStore, Lock } from '../ports/platform';
 
 /** One scheduled job: the global function it runs, when, and how it is named to people. */
 export interface Job {
@@ -122,6 +122,8 @@ export function dueJob(state: ScheduleState, now: string): { job: Job; slot: str
 export interface ScheduleDeps {
   clock: Clock;
   store: DocumentStore;
+  /** The workbook's lock: a job's slot is claimed under it, so two ticks (two people's triggers) never both run it. */
+  lock: Lock;
 }
 
 /** How the schedule calls a job: whether the build defines its handler, and running it (its summary, or throws). */
@@ -137,31 +139,40 @@ export interface JobRunner {
  */
 export function runDueJob(deps: ScheduleDeps, runner: JobRunner): (JobRun & { job: Job }) | null {
   const now = deps.clock.now();
-  const state = readSchedule(deps.store);
-  const due = dueJob(state, now);
-  if (!due) return null;
-  const { job, slot } = due;
+  // Claimed under the lock (the job itself runs outside it, taking the lock as it needs): marked before it runs, so
+  // a run the time limit stops is not started again every hour, and another person's tick finds the slot taken.
+  const claimed = deps.lock.withLock(() => {
+    const state = readSchedule(deps.store);
+    const due = dueJob(state, now);
+    if (!due) return null;
+    if (runner.defined(due.job.handler)) {
+      state.runs[due.job.key] = {
+        slot: due.slot,
+        at: now,
+        outcome: 'failed',
+        message: 'it did not finish (stopped by the time limit?)',
+      };
+      writeSchedule(deps.store, state);
+    }
+    return due;
+  });
+  if (!claimed) return null;
+  const { job, slot } = claimed;
   let run: JobRun;
   if (!runner.defined(job.handler)) {
     run = { slot, at: now, outcome: 'not in this version', message: `${job.handler} is not in this version` };
   } else {
-    // Marked before it runs: a run the time limit stops is not started again every hour.
-    state.runs[job.key] = {
-      slot,
-      at: now,
-      outcome: 'failed',
-      message: 'it did not finish (stopped by the time limit?)',
-    };
-    writeSchedule(deps.store, state);
     try {
       run = { slot, at: now, outcome: 'done', message: runner.run(job.handler) };
     } catch (e) {
       run = { slot, at: now, outcome: 'failed', message: e instanceof Error ? e.message : String(e) };
     }
   }
-  const after = readSchedule(deps.store);
-  after.runs[job.key] = run;
-  writeSchedule(deps.store, after);
+  deps.lock.withLock(() => {
+    const after = readSchedule(deps.store);
+    after.runs[job.key] = run;
+    writeSchedule(deps.store, after);
+  });
   return { ...run, job };
 }
 

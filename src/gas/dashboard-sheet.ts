@@ -100,7 +100,12 @@ export function sheetDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Da
       // Rows a longer earlier block left are blanked in the same write.
       const before = sheet.getLastRow();
       while (grid.length < before) grid.push(new Array<string>(BLOCK_WIDTH).fill(''));
-      sheet.getRange(1, 1, grid.length, BLOCK_WIDTH).setValues(grid);
+      // Labels (grades, owners, step names: text people typed) as plain text, so one that starts with = + - @
+      // never becomes a formula here; counts as numbers and the trend's weeks as dates, for the charts.
+      const formats = grid.map((row) =>
+        row.map((v) => (typeof v === 'number' ? '0' : /^\d{4}-\d{2}-\d{2}$/.test(v) ? 'yyyy-mm-dd' : '@')),
+      );
+      sheet.getRange(1, 1, grid.length, BLOCK_WIDTH).setNumberFormats(formats).setValues(grid);
       const existing = new Map<string, GoogleAppsScript.Spreadsheet.EmbeddedChart>();
       for (const chart of sheet.getCharts()) {
         const title = String(chart.getOptions().get('title') ?? '');

@@ -129,6 +129,20 @@ describe('the schedule', () => {
     ).not.toMatch(/call list/i);
   });
 
+  it('only an administrator installs or removes the schedule; anyone else is told so and nothing changes', () => {
+    const emu = campus();
+    const before = clockTriggers(emu);
+    emu.setUser('someone@school.org');
+    menu(emu, 'removeTheSchedule');
+    expect(emu.ui.alerts.at(-1)!.prompt).toMatch(
+      /^Only an? .*may remove the schedule\..*Nothing was changed\.$/s,
+    );
+    menu(emu, 'installTheSchedule');
+    expect(emu.ui.alerts.at(-1)!.prompt).toMatch(/may install the schedule\..*Nothing was changed\.$/s);
+    expect(clockTriggers(emu)).toEqual(before);
+    expect(setting(emu, 'schedule.nightly')!['Value']).toBe('on');
+  });
+
   it('names only handlers the bundle defines', () => {
     const emu = campus();
     for (const handler of ['runSchedule', 'nightlyRecalculation', 'dailyCallList', 'weeklyReport'])

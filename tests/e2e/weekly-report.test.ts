@@ -201,4 +201,15 @@ describe('the Dashboard', () => {
     expect(letters[0]).toEqual(['Letter', 'Sent', 'Waiting']);
     expect(letters.slice(1).reduce((n, r) => n + Number(r[2]), 0)).toBe(table(emu, 'Letters').length);
   });
+
+  it('writes labels people typed (a grade like =IMPORTRANGE(...)) as text, never as a formula', () => {
+    const emu = campus('2026-09-15');
+    const formula = '=IMPORTRANGE("https://example.org/x","A1")';
+    const students = emu.values('Students');
+    const row = students.findIndex((r) => r[0] === '1002');
+    emu.setValues('Students', `D${row + 1}`, [[formula]]);
+    menu(emu, 'recalculateNow');
+    menu(emu, 'refreshDashboardNow');
+    expect(emu.values('Dashboard').flat()).toContain(formula);
+  });
 });

@@ -178,6 +178,28 @@ describe('DocumentApp and DriveApp', () => {
     expect(d.get('Five')! - d.get('Six')!).toBeGreaterThan(line);
   });
 
+  it('lays out a table column at the width Table.setColumnWidth sets; the others share the rest', async () => {
+    const emu = createEmu();
+    const out = emu.run<{ widths: (number | null)[]; bytes: number[]; error: string }>(`
+      const doc = DocumentApp.create('Widths');
+      const body = doc.getBody();
+      const table = body.appendTable([['Wide', 'B', 'C'], ['x', 'y', 'z']]);
+      const same = table.setColumnWidth(0, 300);
+      let error = '';
+      try { table.setColumnWidth(3, 50); } catch (e) { error = e.message; }
+      const widths = [same.getColumnWidth(0), table.getColumnWidth(1)];
+      doc.saveAndClose();
+      return { widths, error, bytes: Array.from(doc.getAs('application/pdf').getBytes()) };
+    `);
+    expect(out.widths).toEqual([300, null]);
+    expect(out.error).toBe('Child index out of bounds.');
+    const [page] = await readPdf(out.bytes);
+    const x = (text: string) => page!.pieces.find((p) => p.text === text)!.x;
+    // Letter width 612 pt, margins 72: 468 pt of content, 300 for the first column, 84 for each of the others.
+    expect(x('B') - x('Wide')).toBeCloseTo(300, 0);
+    expect(x('C') - x('B')).toBeCloseTo(84, 0);
+  });
+
   it('keeps Drive files: createFile from blobs and strings, folders, sharing, editors, trash and iterators', () => {
     const emu = createEmu();
     const out = emu.run<string[]>(`

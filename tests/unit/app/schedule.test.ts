@@ -8,7 +8,7 @@ import {
   slotAt,
   type ScheduleState,
 } from '../../../src/app/schedule';
-import { MemoryStore } from '../../fakes/platform';
+import { MemoryLock, MemoryStore } from '../../fakes/platform';
 
 const job = (key: string) => JOBS.find((j) => j.key === key)!;
 const fresh = (since = '2026-09-01 00:00'): ScheduleState => ({ since, removed: false, runs: {} });
@@ -43,6 +43,43 @@ describe('the schedule', () => {
     expect(dueJob(state, '2026-09-15 23:00')).toBeNull();
   });
 
+  it('a second tick while the job runs (another person’s trigger) finds its slot taken and never runs it twice', () => {
+    const store = new MemoryStore();
+    store.set('schedule.state', JSON.stringify(fresh()));
+    const clock = { today: () => '2026-09-21', now: () => '2026-09-21 08:00' };
+    const lock = new MemoryLock();
+    const ran: string[] = [];
+    let inner: unknown = 'not called';
+    const runner = {
+      defined: () => true,
+      run: (h: string) => {
+        ran.push(h);
+        // The job runs outside the lock (it takes the lock itself), so the other tick is not refused.
+        if (ran.length === 1) inner = runDueJob({ clock, store, lock }, runner);
+        return 'done';
+      },
+    };
+    expect(runDueJob({ clock, store, lock }, runner)).toMatchObject({ outcome: 'done', job: job('nightly') });
+    // The other tick takes the next job due (the weekly report), not the nightly run already claimed.
+    expect(inner).toMatchObject({ job: job('weekly') });
+    expect(ran).toEqual(['nightlyRecalculation', 'weeklyReport']);
+    expect(runDueJob({ clock, store, lock }, runner)).toBeNull();
+  });
+
+  it('claims a slot only under the lock: with the lock busy, nothing is claimed and nothing runs', () => {
+    const store = new MemoryStore();
+    store.set('schedule.state', JSON.stringify(fresh()));
+    const clock = { today: () => '2026-09-21', now: () => '2026-09-21 08:00' };
+    const lock = new MemoryLock();
+    lock.busy = true;
+    const ran: string[] = [];
+    const runner = { defined: () => true, run: (h: string) => (ran.push(h), 'done') };
+    expect(() => runDueJob({ clock, store, lock }, runner)).toThrow();
+    expect(ran).toEqual([]);
+    lock.busy = false;
+    expect(runDueJob({ clock, store, lock }, runner)).toMatchObject({ job: job('nightly') });
+  });
+
   it('records a failure, tells it, and skips a handler the build lacks', () => {
     const store = new MemoryStore();
     store.set('schedule.state', JSON.stringify(fresh()));
@@ -55,9 +92,14 @@ describe('the schedule', () => {
         throw new Error('the Status tab has no Step column');
       },
     };
-    expect(runDueJob({ clock, store }, runner)).toMatchObject({ outcome: 'failed', job: job('nightly') });
-    expect(runDueJob({ clock, store }, runner)).toMatchObject({ outcome: 'not in this version' });
-    expect(runDueJob({ clock, store }, runner)).toBeNull();
+    expect(runDueJob({ clock, store, lock: new MemoryLock() }, runner)).toMatchObject({
+      outcome: 'failed',
+      job: job('nightly'),
+    });
+    expect(runDueJob({ clock, store, lock: new MemoryLock() }, runner)).toMatchObject({
+      outcome: 'not in this version',
+    });
+    expect(runDueJob({ clock, store, lock: new MemoryLock() }, runner)).toBeNull();
     expect(ran).toEqual(['nightlyRecalculation']);
     expect(scheduleNotice(readSchedule(store))).toBe(
       'Nightly recalculation at 2026-09-21 08:00: the Status tab has no Step column',
