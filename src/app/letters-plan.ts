@@ -43,6 +43,29 @@ export function sendable(state: string): boolean {
   return state === STATE.due || state === '' || PROBLEM_STATES.includes(state);
 }
 
+/** A student whose letters are held back, now and later: with the reason, who and when. */
+export interface Hold {
+  reason: string;
+  by: string;
+  at: string;
+}
+export const HOLDS_KEY = 'letters.holds';
+
+/** The students held back from letters, by Student ID. */
+export function readHolds(store: DocumentStore): Map<string, Hold> {
+  try {
+    const raw = JSON.parse(store.get(HOLDS_KEY) || '{}') as Record<string, Hold>;
+    return new Map(Object.entries(raw));
+  } catch {
+    return new Map();
+  }
+}
+
+/** What a held row says on the Letters tab. */
+export function holdNote(h: Hold): string {
+  return `Do not send (${h.by}, ${h.at}): ${h.reason}`;
+}
+
 /** Settings keys of the letters (not part of the policy: they need no applying). */
 export const LETTER_SETTINGS = {
   campus: 'letter.campus',
@@ -145,6 +168,7 @@ export function planLetters(
     return templates.get(id)!;
   };
   const templateProblems: string[] = [];
+  const holds = readHolds(store);
 
   const jobs = candidates.map((r): LetterJob => {
     const v = r.values;
@@ -182,6 +206,8 @@ export function planLetters(
       fileName: letterFileName(v.key),
     };
     const fail = (state: string, message: string) => ({ ...job, problem: { state, message } });
+    const hold = holds.get(v.studentId.trim());
+    if (hold) return fail(STATE.doNotSend, holdNote(hold));
     if (!s) return fail(STATE.noAddress, `Student ${v.studentId} is not on the Students tab.`);
     if (email && !isEmail(email))
       return fail(STATE.badEmail, `"${email}" is not an email address; correct Guardian Email on Students.`);

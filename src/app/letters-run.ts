@@ -2,6 +2,7 @@
 // goes out, and SENT or PRINTED (with its sealed Documentation entry) right after; a rerun never sends twice.
 import { emailText } from '../domain/letter-templates';
 import { DOC, LETTER } from '../domain/policy';
+import type { DayKey } from '../domain/types';
 import type { Elapsed, LetterDocs, Mailer, Pdf } from '../ports/letters';
 import type { Clock, DocumentStore, Lock } from '../ports/platform';
 import type { RecordArchive, Sealer, UserSession } from '../ports/record';
@@ -27,6 +28,35 @@ export interface LetterDeps {
   elapsed: Elapsed;
   /** Commits the pending writes of the workbook (a PENDING mark must be stored before a letter goes out). */
   commit: () => void;
+  /** Milliseconds since the epoch (the run lease's age). */
+  epochMs: () => number;
+}
+
+/** Who is sending letters right now: taken under the lock at the start of each chunk, released at its end. */
+interface Lease {
+  id: string;
+  by: string;
+  since: string;
+  at: number;
+}
+const LEASE_KEY = 'letters.lease';
+/** A lease older than this belongs to an execution that stopped (Apps Script's limit is 6 minutes). */
+export const LEASE_MS = 7 * 60_000;
+
+function readLease(store: DocumentStore): Lease | null {
+  try {
+    const l = JSON.parse(store.get(LEASE_KEY) || 'null') as Lease | null;
+    return l && typeof l.at === 'number' ? l : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Releases the lease if it is still this chunk's (a chunk that outlived its lease leaves the new one alone). */
+function releaseLease(deps: LetterDeps, id: string): void {
+  deps.lock.withLock(() => {
+    if (readLease(deps.store)?.id === id) deps.store.set(LEASE_KEY, '');
+  });
 }
 
 /** A chunk stops starting batches after this: Apps Script stops an execution at 6 minutes. */
@@ -139,14 +169,53 @@ export function sendLettersChunk(deps: LetterDeps): ChunkResult {
   const no = refusal(actor, policy.adminRoles, 'send letters');
   const empty = { sent: 0, printed: 0, remaining: 0, problems: 0, review: 0, waiting: 0, printFiles: [] };
   if (no) return { ok: false, done: true, message: no, ...empty };
+  const folderProblem = deps.docs.folderProblem();
+  if (folderProblem) return { ok: false, done: true, message: folderProblem, ...empty };
 
-  const cursor: Cursor = readCursor(deps.store) ?? {
-    startedAt: deps.clock.now(),
-    sent: 0,
-    printed: 0,
-    chunks: 0,
-    printFiles: [],
-  };
+  // The run lease: while another execution sends, this chunk neither sends nor recovers its PENDING letters.
+  const leaseId = `${deps.epochMs()}-${Math.random().toString(36).slice(2, 10)}`;
+  const busy = deps.lock.withLock(() => {
+    const held = readLease(deps.store);
+    if (held && deps.epochMs() - held.at < LEASE_MS) return held;
+    const mine: Lease = { id: leaseId, by: actor.email, since: deps.clock.now(), at: deps.epochMs() };
+    deps.store.set(LEASE_KEY, JSON.stringify(mine));
+    return null;
+  });
+  if (busy) {
+    const since = busy.since.slice(11, 16) || busy.since;
+    return {
+      ok: false,
+      done: true,
+      message: `Letters are being sent by ${busy.by} since ${since}; try again in a few minutes.`,
+      ...empty,
+    };
+  }
+  try {
+    return sendUnderLease(deps, cursor0(deps), actor, today);
+  } finally {
+    releaseLease(deps, leaseId);
+  }
+}
+
+function cursor0(deps: LetterDeps): Cursor {
+  return (
+    readCursor(deps.store) ?? {
+      startedAt: deps.clock.now(),
+      sent: 0,
+      printed: 0,
+      chunks: 0,
+      printFiles: [],
+    }
+  );
+}
+
+function sendUnderLease(
+  deps: LetterDeps,
+  cursor: Cursor,
+  actor: ReturnType<typeof resolveActor>,
+  today: DayKey,
+): ChunkResult {
+  const { workbook } = deps;
   cursor.chunks++;
   let plan = planLetters(workbook, deps.docs, deps.store, today);
   const review = deps.lock.withLock(() => {
@@ -234,7 +303,8 @@ export function sendLettersChunk(deps: LetterDeps): ChunkResult {
   const done = remaining === 0 || (quotaStopped && printQueue.length === 0);
   if (done) deps.store.set(CURSOR_KEY, '');
   else deps.store.set(CURSOR_KEY, JSON.stringify(cursor));
-  const problems = problemRows.length;
+  const held = problemRows.filter((j) => j.problem!.state === STATE.doNotSend).length;
+  const problems = problemRows.length - held;
   const parts = [
     `${cursor.sent} emailed and ${cursor.printed} printed in this run so far (${sentNow} and ${printedNow} in this part).`,
   ];
@@ -242,6 +312,7 @@ export function sendLettersChunk(deps: LetterDeps): ChunkResult {
   if (quotaStopped) parts.push(`Daily email quota reached; ${waiting} letters wait for tomorrow.`);
   if (problems > 0)
     parts.push(`${problems} letters need fixing first (see State and Error on the Letters tab).`);
+  if (held > 0) parts.push(`${held} letters are held back ("do not send") and were not sent.`);
   if (review > 0)
     parts.push(`${review} letters are PENDING from an interrupted run: review them on the Letters tab.`);
   if (plan.templateProblems.length > 0) parts.push(`Template problems: ${plan.templateProblems.join(' | ')}`);
@@ -426,7 +497,14 @@ export function previewLetters(
   deps: LetterDeps,
   count = 3,
 ): { ok: boolean; message: string; files: string[] } {
-  const plan = planLetters(deps.workbook, deps.docs, deps.store, deps.clock.today());
+  const today = deps.clock.today();
+  const policy = readAppliedRules(deps.workbook, today, deps.store).policy;
+  const actor = resolveActor(deps.workbook, deps.session, deps.sealer);
+  const no = refusal(actor, policy.adminRoles, 'preview letters');
+  if (no) return { ok: false, message: no, files: [] };
+  const folderProblem = deps.docs.folderProblem();
+  if (folderProblem) return { ok: false, message: folderProblem, files: [] };
+  const plan = planLetters(deps.workbook, deps.docs, deps.store, today);
   const ready = plan.jobs.filter((j) => !j.problem).slice(0, count);
   const files = ready.map((j) => deps.docs.keep(deps.docs.render(`Preview – ${j.fileName}`, j.paragraphs)));
   const problems = plan.jobs.filter((j) => j.problem).length;

@@ -17,7 +17,7 @@ export function lettersDialog(): string {
 <div id="result" role="status" aria-live="polite"></div>
 <details><summary>Do not send a student's letters…</summary>
 <label>Student ID <input id="hid" autocomplete="off"></label><br><label>Reason <input id="hreason" size="40"></label><br>
-<button id="hold" class="secondary">Do not send</button></details>
+<button id="hold" class="secondary">Do not send</button> <button id="lift" class="secondary">Lift the hold</button></details>
 <script>
 var out=document.getElementById('result'),bPrev=document.getElementById('preview'),bSend=document.getElementById('send');
 function esc(s){return String(s).replace(/[&<>"']/g,function(c){return '&#'+c.charCodeAt(0)+';';});}
@@ -38,6 +38,9 @@ google.script.run.withSuccessHandler(chunk).withFailureHandler(fail).sendLetters
 document.getElementById('hold').addEventListener('click',function(){busy(true);
 google.script.run.withSuccessHandler(function(r){busy(false);out.className=r.ok?'ok':'error';out.textContent=r.message;refresh();}).withFailureHandler(fail)
 .doNotSendCall({studentId:document.getElementById('hid').value,reason:document.getElementById('hreason').value});});
+document.getElementById('lift').addEventListener('click',function(){busy(true);
+google.script.run.withSuccessHandler(function(r){busy(false);out.className=r.ok?'ok':'error';out.textContent=r.message;refresh();}).withFailureHandler(fail)
+.doNotSendCall({studentId:document.getElementById('hid').value,lift:true});});
 refresh();
 </script></body></html>`;
 }

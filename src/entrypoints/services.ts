@@ -235,5 +235,6 @@ export function letterServices(s: ReturnType<typeof services>, started: number):
     mailer: mailAppMailer(),
     elapsed: () => Date.now() - started,
     commit: () => SpreadsheetApp.flush(),
+    epochMs: () => Date.now(),
   };
 }

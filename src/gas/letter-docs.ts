@@ -10,6 +10,7 @@ const HTML_TYPE = 'text/html';
 const PDF_TYPE = 'application/pdf';
 
 const LETTERS_FOLDER_KEY = 'letters.folder';
+const LETTERS_OWNER_KEY = 'letters.folderOwner';
 /** Space after a paragraph of a printed letter, in points: one line of 11 pt text, as the HTML letters get. */
 const PARAGRAPH_SPACE_PT = 11;
 
@@ -49,22 +50,39 @@ export function driveLetterDocs(
     if (!root) root = addonFolder(store, workbookName, me, true) ?? lettersFolder();
     return root;
   };
-  // The letters' PDFs: a folder of their own inside the add-on's folder, private to the person who made it.
+  // The letters' PDFs: a folder of their own inside the add-on's folder, private to the person who made it. Once
+  // made it is never replaced: a PDF found there is how a rerun knows a letter may have gone out.
+  const openStored = (): { folder: GoogleAppsScript.Drive.Folder | null; problem: string | null } => {
+    const id = store.get(LETTERS_FOLDER_KEY);
+    if (!id) return { folder: null, problem: null };
+    const owner = store.get(LETTERS_OWNER_KEY) || 'the administrator who first sent letters';
+    try {
+      const found = DriveApp.getFolderById(id);
+      if (found.isTrashed())
+        return {
+          folder: null,
+          problem: `The letters folder (made by ${owner}) is in the trash: restore it from Drive's trash, then try again.`,
+        };
+      return { folder: found, problem: null };
+    } catch {
+      return {
+        folder: null,
+        problem:
+          `The letters folder belongs to ${owner} and cannot be opened by ${me()}: ask ${owner} to share it ` +
+          `(as Editor) with you, then try again. Nothing was sent.`,
+      };
+    }
+  };
   const lettersFolder = (): GoogleAppsScript.Drive.Folder => {
     if (letters) return letters;
-    const id = store.get(LETTERS_FOLDER_KEY);
-    if (id) {
-      try {
-        const found = DriveApp.getFolderById(id);
-        if (!found.isTrashed()) return (letters = found);
-      } catch {
-        // Gone, or not shared with this person: a new one is made.
-      }
-    }
+    const stored = openStored();
+    if (stored.folder) return (letters = stored.folder);
+    if (stored.problem) throw new Error(stored.problem);
     const parent = addonFolder(store, workbookName, me, true);
     const name = `Letters – ${workbookName()}`;
     letters = parent ? parent.createFolder(name) : DriveApp.createFolder(`Attendance Steps ${name}`);
     store.set(LETTERS_FOLDER_KEY, letters.getId());
+    store.set(LETTERS_OWNER_KEY, me());
     return letters;
   };
   return {
@@ -114,6 +132,12 @@ export function driveLetterDocs(
       return lettersFolder()
         .createFile(pdf.handle as GoogleAppsScript.Base.Blob)
         .getUrl();
+    },
+    folderProblem() {
+      if (letters) return null;
+      const stored = openStored();
+      if (stored.folder) letters = stored.folder;
+      return stored.problem;
     },
     isKept(name) {
       return lettersFolder().getFilesByName(name).hasNext();

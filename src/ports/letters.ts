@@ -17,6 +17,11 @@ export interface LetterDocs {
   render(name: string, paragraphs: LetterParagraph[]): Pdf;
   /** Keeps a PDF in the add-on's private letters folder; returns its link. */
   keep(pdf: Pdf): string;
+  /**
+   * Why the letters folder cannot be used by the person running (it was made but is not shared with them, or is
+   * gone), or null. Only when no folder was ever made is one created: a run never rebinds to a new, empty folder.
+   */
+  folderProblem(): string | null;
   /** Whether a PDF of that name is kept (a letter that got that far before a run stopped). */
   isKept(name: string): boolean;
   /**

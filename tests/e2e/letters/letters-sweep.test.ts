@@ -85,6 +85,7 @@ describe('letters: a crash at every service call of the send run, then Send agai
     ];
     const failures: string[] = [];
     let review = 0;
+    let refused = 0;
     for (const p of points) {
       restore(emu, start);
       outbox(emu).length = mail0;
@@ -93,6 +94,23 @@ describe('letters: a crash at every service call of the send run, then Send agai
       emu.run('sendLettersChunkCall');
       emu.control.rt.clearFaults();
       delete (emu.control.rt as unknown as { call?: unknown }).call;
+      // A killed chunk that had taken its run lease leaves it: a Send within 7 minutes is refused and changes
+      // nothing; one killed before it took the lease is simply a rerun.
+      if (p.kind === 'kill') {
+        const mails = outbox(emu).length;
+        const states = JSON.stringify(table(emu, 'Letters').map((r) => r['State']));
+        const early = emu.run('sendLettersChunkCall');
+        if (early.error) failures.push(`kill at ${p.m} #${p.n}: the early Send failed: ${early.error}`);
+        else if (/^Letters are being sent by/.test((early.value as { message: string }).message)) {
+          refused++;
+          if (
+            outbox(emu).length !== mails ||
+            JSON.stringify(table(emu, 'Letters').map((r) => r['State'])) !== states
+          )
+            failures.push(`kill at ${p.m} #${p.n}: a refused Send changed something`);
+        }
+        emu.advance(8 * 60_000);
+      }
       const again = sendAll(emu);
       for (const r of again)
         if (r.error) failures.push(`${p.kind} at ${p.m} #${p.n}: rerun failed: ${r.error}`);
@@ -102,8 +120,9 @@ describe('letters: a crash at every service call of the send run, then Send agai
     }
     console.log(
       `letters sweep: ${points.length} crash points tried (a kill at each of the run's service calls, and a service error at each call to Docs, Drive and mail); ` +
-        `${review} letters left PENDING for review in all`,
+        `${review} letters left PENDING for review in all; ${refused} Sends within 7 minutes of a kill refused`,
     );
+    expect(refused).toBeGreaterThan(20);
     expect(points.length).toBeGreaterThan(50);
     expect(failures).toEqual([]);
   }, 600_000);
