@@ -7,7 +7,7 @@ import type { RawAbsenceRow, RawDocumentationRow, RawStudentRow } from '../domai
 import { ABSENCES, CALENDAR, LETTERS, SETTINGS, STUDENTS } from '../ports/tabs';
 import type { DocumentStore } from '../ports/platform';
 import type { SheetRow, Workbook } from '../ports/workbook';
-import { liveSnapshot, loadApplied } from './policy-snapshot';
+import { liveSnapshot, loadApplied, type PolicySnapshot } from './policy-snapshot';
 import { isImportSetting } from './import-mapping';
 import { isReportSetting } from './report-settings';
 import { isLetterSetting } from './letter-settings';
@@ -107,6 +107,21 @@ export const POLICY_CHANGED =
   'Settings or Calendar changed; an administrator applies them with Attendance → Apply Settings changes… ' +
   'Until then every step is calculated with the policy applied before.';
 
+/** The rules of the applied policy (its Settings and Calendar as they were applied, rows numbered as on the tabs). */
+function appliedRules(applied: PolicySnapshot, today: DayKey): ReturnType<typeof rulesFrom> {
+  return rulesFrom(
+    {
+      settings: applied.inputs.settings.map(([key, value], i) => ({ key, value, row: i + 2 })),
+      calendar: applied.inputs.calendar.map(([date, instructional], i) => ({
+        row: i + 2,
+        date,
+        instructional,
+      })),
+    },
+    today,
+  );
+}
+
 /**
  * The rules in force: the policy an administrator applied (policy-snapshot.ts), so that an edit of Settings or
  * Calendar moves no student until it is applied. The problems are those of the tabs as they are now (an edit is
@@ -128,17 +143,7 @@ export function readAppliedRules(workbook: Workbook, today: DayKey, store: Docum
     return live;
   }
   if (applied.text === tabs.snapshot.text) return live;
-  const rules = rulesFrom(
-    {
-      settings: applied.inputs.settings.map(([key, value], i) => ({ key, value, row: i + 2 })),
-      calendar: applied.inputs.calendar.map(([date, instructional], i) => ({
-        row: i + 2,
-        date,
-        instructional,
-      })),
-    },
-    today,
-  );
+  const rules = appliedRules(applied, today);
   const problems: Problem[] = [
     { tab: 'Settings', reason: POLICY_CHANGED, severity: 'warning' },
     ...live.problems,
@@ -156,17 +161,7 @@ export function readAppliedRules(workbook: Workbook, today: DayKey, store: Docum
 export function rulesInForce(workbook: Workbook, today: DayKey, store: DocumentStore): Rules {
   const applied = loadApplied(store);
   if (applied === null) return readAppliedRules(workbook, today, store);
-  const rules = rulesFrom(
-    {
-      settings: applied.inputs.settings.map(([key, value], i) => ({ key, value, row: i + 2 })),
-      calendar: applied.inputs.calendar.map(([date, instructional], i) => ({
-        row: i + 2,
-        date,
-        instructional,
-      })),
-    },
-    today,
-  );
+  const rules = appliedRules(applied, today);
   return { ...rules, importSettings: [], policyChanged: false };
 }
 

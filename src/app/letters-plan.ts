@@ -102,7 +102,7 @@ export interface LetterPlan {
   templateProblems: string[];
 }
 
-/** An email address as MailApp takes it: one address, no spaces, a dot in the domain. */
+/** An email address as the mail service takes it: one address, no spaces, a dot in the domain. */
 export function isEmail(s: string): boolean {
   return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(s.trim());
 }

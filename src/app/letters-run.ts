@@ -406,7 +406,7 @@ function sendBatch(
             job: m.job,
             state: STATE.badEmail,
             url: '',
-            error: `MailApp refused "${first.recipient}": ${message}. Correct Guardian Email on Students.`,
+            error: `Google's mail service refused "${first.recipient}": ${message}. Correct Guardian Email on Students.`,
             via: '',
           });
       } else throw e;

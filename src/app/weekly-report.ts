@@ -266,7 +266,7 @@ export function runWeeklyReport(deps: ReportDeps): ReportSummary {
   let emailProblem = bad.length > 0 ? `Not email addresses in ${REPORT_EMAIL_KEY}: ${bad.join(', ')}.` : '';
   let emailedTo: string[] = [];
   if (to.length > 0) {
-    // MailApp's quota counts each recipient (100 a day on consumer accounts, 1,500 on Workspace).
+    // The daily email quota counts each recipient (100 a day on consumer accounts, 1,500 on Workspace).
     if (deps.mailer.remaining() < to.length)
       emailProblem += ' The daily email quota is used up: no email was sent.';
     else {

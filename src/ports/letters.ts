@@ -1,4 +1,4 @@
-// What sending letters needs from Google: the templates in Docs, PDFs kept in Drive, the print batch and MailApp.
+// What sending letters needs from Google: the templates in Docs, PDFs kept in Drive, the print batch and email.
 import type { LetterParagraph } from '../domain/letter-templates';
 
 /** A rendered PDF, held by the adapter (a Blob in Apps Script); `pages` counted from the file. */

@@ -79,7 +79,7 @@ export interface ReportPublisher {
 
 /** Email with a link only: the body never holds student data. */
 export interface LinkMailer {
-  /** Emails left today (MailApp's daily quota). */
+  /** Emails left today (the daily email quota). */
   remaining(): number;
   send(to: string[], subject: string, body: string): void;
 }
